@@ -1,0 +1,14 @@
+package io.eventsaas.contracts;
+
+/**
+ * Durable consumers on the EVENTS stream. A durable consumer is shared by all instances of its service
+ * (queue semantics: each event goes to one instance); use it for events whose handling produces new events.
+ */
+public final class Consumers {
+
+    /** user-service: UserRegistered -> OrganizationCreated (the user's personal organisation). */
+    public static final String USERS_PERSONAL_ORGANIZATIONS = "users-personal-organizations";
+
+    private Consumers() {
+    }
+}

@@ -1,0 +1,17 @@
+package io.eventsaas.platform.nats;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The NATS connection, named after the service ({@code spring.application.name}). Import it where needed. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NatsProperties.class)
+public class NatsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    NatsConnector natsConnector(NatsProperties properties, @Value("${spring.application.name}") String serviceName) {
+        return new NatsConnector(properties, serviceName);
+    }
+}

@@ -1,0 +1,95 @@
+package io.eventsaas.platform.rpc;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.eventsaas.contracts.Endpoints.Endpoint;
+import io.eventsaas.contracts.rpc.ErrorDetail;
+import io.eventsaas.contracts.rpc.FieldError;
+import io.eventsaas.platform.nats.NatsConnector;
+import io.nats.client.RequestFailureMessage;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Calls an RPC endpoint and returns its typed reply, or throws {@link RpcException} with a status the caller can
+ * map: the handler's own (400, 404, 409 ...), {@link RpcStatus#UNAVAILABLE} when no instance is there to answer
+ * (or NATS is not connected), {@link RpcStatus#TIMEOUT} when an instance did not answer in time.
+ */
+public final class RpcClient {
+
+    private final NatsConnector connector;
+    private final Duration timeout;
+
+    public RpcClient(NatsConnector connector) {
+        this.connector = connector;
+        this.timeout = connector.properties().requestTimeout();
+    }
+
+    public <R extends Message> R call(Endpoint endpoint, Message request, Parser<R> replyParser, String correlationId) {
+        String subject = connector.namespace().subject(endpoint.subject());
+        Headers headers = new Headers();
+        if (correlationId != null) {
+            headers.put(RpcHeaders.CORRELATION_ID, correlationId);
+        }
+        io.nats.client.Message reply;
+        try {
+            reply = connector.connection().request(
+                    NatsMessage.builder().subject(subject).headers(headers).data(request.toByteArray()).build(),
+                    timeout);
+        } catch (NatsConnector.NatsUnavailableException e) {
+            throw new RpcException(RpcStatus.UNAVAILABLE, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException(RpcStatus.UNAVAILABLE, "interrupted while calling " + endpoint.subject());
+        }
+        if (reply == null) {
+            throw new RpcException(RpcStatus.TIMEOUT, endpoint.subject() + " did not answer within " + timeout);
+        }
+        if (reply instanceof RequestFailureMessage failure) {
+            throw switch (failure.getReason()) {
+                case TIMEOUT -> new RpcException(RpcStatus.TIMEOUT,
+                        endpoint.subject() + " did not answer within " + timeout);
+                case NO_RESPONDERS -> new RpcException(RpcStatus.UNAVAILABLE,
+                        "no instance of service '" + endpoint.service() + "' is available");
+                default -> new RpcException(RpcStatus.UNAVAILABLE,
+                        endpoint.subject() + " failed: " + failure.getReason());
+            };
+        }
+        Headers replyHeaders = reply.getHeaders();
+        String errorCode = replyHeaders == null ? null : replyHeaders.getFirst(RpcHeaders.SERVICE_ERROR_CODE);
+        if (errorCode != null) {
+            throw errorFrom(reply, errorCode);
+        }
+        try {
+            return replyParser.parseFrom(reply.getData());
+        } catch (InvalidProtocolBufferException e) {
+            throw new RpcException(RpcStatus.INTERNAL, endpoint.subject() + " sent a reply that cannot be read");
+        }
+    }
+
+    private static RpcException errorFrom(io.nats.client.Message reply, String errorCode) {
+        String message = reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR);
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        if (reply.getData() != null && reply.getData().length > 0) {
+            try {
+                ErrorDetail detail = ErrorDetail.parseFrom(reply.getData());
+                for (FieldError fieldError : detail.getFieldErrorsList()) {
+                    fieldErrors.put(fieldError.getField(), fieldError.getMessage());
+                }
+            } catch (InvalidProtocolBufferException ignored) {
+                // The headers alone say enough.
+            }
+        }
+        int code;
+        try {
+            code = Integer.parseInt(errorCode.trim());
+        } catch (NumberFormatException e) {
+            code = 500;
+        }
+        return new RpcException(RpcStatus.ofCode(code), message == null ? "error " + code : message, fieldErrors);
+    }
+}

@@ -1,0 +1,146 @@
+package io.eventsaas.platform.rpc;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.eventsaas.contracts.Endpoints.Endpoint;
+import io.eventsaas.contracts.rpc.ErrorDetail;
+import io.eventsaas.contracts.rpc.FieldError;
+import io.eventsaas.platform.nats.NatsConnector;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import io.nats.service.Service;
+import io.nats.service.ServiceEndpoint;
+import io.nats.service.ServiceMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service's RPC endpoints on the NATS service framework: each endpoint in the framework's queue group (any
+ * number of instances share the load), discoverable with {@code $SRV.PING}, {@code $SRV.INFO} and
+ * {@code $SRV.STATS}, errors answered with {@code Nats-Service-Error} and {@code Nats-Service-Error-Code}.
+ *
+ * <p>Nothing is subscribed until {@link #start()}: the warm-up calls it once the instance has caught up, so a
+ * cold instance never takes a request it would answer from stale state.
+ */
+public final class RpcServer {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+
+    private final NatsConnector connector;
+    private final String serviceName;
+    private final String version;
+    private final String description;
+    private final List<Registration<?, ?>> registrations = new ArrayList<>();
+    private volatile Service service;
+
+    public RpcServer(NatsConnector connector, String serviceName, String version, String description) {
+        this.connector = connector;
+        this.serviceName = serviceName;
+        this.version = version;
+        this.description = description;
+    }
+
+    /** Adds an endpoint; call before {@link #start()}. */
+    public <Q extends Message, R extends Message> RpcServer endpoint(
+            Endpoint endpoint, Parser<Q> requestParser, RpcHandler<Q, R> handler) {
+        if (!endpoint.service().equals(serviceName)) {
+            throw new IllegalArgumentException(endpoint + " does not belong to service " + serviceName);
+        }
+        registrations.add(new Registration<>(endpoint, requestParser, handler));
+        return this;
+    }
+
+    /** Joins the queue groups: from now on this instance takes requests. */
+    public synchronized void start() {
+        if (service != null) {
+            return;
+        }
+        Connection connection = connector.connection();
+        var builder = Service.builder()
+                .connection(connection)
+                .name(serviceName)
+                .version(version)
+                .description(description);
+        for (Registration<?, ?> registration : registrations) {
+            builder.addServiceEndpoint(ServiceEndpoint.builder()
+                    .endpointName(registration.endpoint().name())
+                    .endpointSubject(connector.namespace().subject(registration.endpoint().subject()))
+                    .handler(message -> registration.serve(connection, message))
+                    .build());
+        }
+        service = builder.build();
+        service.startService();
+        log.info("RPC service '{}' {} is taking requests on {} endpoint(s) (instance {})", serviceName, version,
+                registrations.size(), service.getId());
+    }
+
+    public synchronized void stop() {
+        if (service != null) {
+            service.stop(true);
+            service = null;
+        }
+    }
+
+    public boolean isRunning() {
+        return service != null;
+    }
+
+    /** The instance id in {@code $SRV} discovery, or null before {@link #start()}. */
+    public String instanceId() {
+        Service s = service;
+        return s == null ? null : s.getId();
+    }
+
+    private record Registration<Q extends Message, R extends Message>(
+            Endpoint endpoint, Parser<Q> parser, RpcHandler<Q, R> handler) {
+
+        void serve(Connection connection, ServiceMessage message) {
+            String correlationId = correlationIdOf(message);
+            try {
+                Q request = parser.parseFrom(message.getData() == null ? new byte[0] : message.getData());
+                R reply = handler.handle(request, new RpcContext(correlationId));
+                message.respond(connection, reply.toByteArray());
+            } catch (InvalidProtocolBufferException e) {
+                respondError(connection, message, new RpcException(RpcStatus.BAD_REQUEST,
+                        "malformed request: the body is not a " + requestTypeName()));
+            } catch (RpcException e) {
+                respondError(connection, message, e);
+            } catch (RuntimeException e) {
+                log.error("{} failed (correlation {})", endpoint.subject(), correlationId, e);
+                respondError(connection, message, new RpcException(RpcStatus.INTERNAL,
+                        "internal error (correlation id " + correlationId + ")"));
+            }
+        }
+
+        private String requestTypeName() {
+            try {
+                return parser.parsePartialFrom(new byte[0]).getDescriptorForType().getName();
+            } catch (InvalidProtocolBufferException e) {
+                return "request of " + endpoint.subject();
+            }
+        }
+
+        private static String correlationIdOf(ServiceMessage message) {
+            Headers headers = message.getHeaders();
+            String id = headers == null ? null : headers.getFirst(RpcHeaders.CORRELATION_ID);
+            return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        }
+
+        private static void respondError(Connection connection, ServiceMessage message, RpcException error) {
+            if (message.getReplyTo() == null) {
+                return; // a publish without a reply subject: nobody to tell
+            }
+            ErrorDetail.Builder detail = ErrorDetail.newBuilder().setMessage(error.getMessage());
+            error.fieldErrors().forEach((field, text) ->
+                    detail.addFieldErrors(FieldError.newBuilder().setField(field).setMessage(text)));
+            Headers headers = new Headers()
+                    .put(RpcHeaders.SERVICE_ERROR, error.getMessage())
+                    .put(RpcHeaders.SERVICE_ERROR_CODE, Integer.toString(error.status().code()));
+            message.respond(connection, detail.build().toByteArray(), headers);
+        }
+    }
+}
