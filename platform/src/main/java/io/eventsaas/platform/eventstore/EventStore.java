@@ -52,12 +52,12 @@ public final class EventStore {
     private final Duration duplicateWindow;
     private final Clock clock;
 
-    public EventStore(NatsConnector connector, Duration duplicateWindow, Clock clock) {
+    public EventStore(NatsConnector connector, Clock clock) {
         this.connector = connector;
         this.namespace = connector.namespace();
         this.streamName = namespace.name(Streams.EVENTS);
         this.replicas = connector.properties().replicas();
-        this.duplicateWindow = duplicateWindow;
+        this.duplicateWindow = connector.properties().duplicateWindow();
         this.clock = clock;
     }
 

@@ -33,9 +33,9 @@ class EventStoreIT {
     static void connect() throws Exception {
         namespace = TestInfrastructure.newNamespace();
         connector = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
-                Duration.ofSeconds(5)), "event-store-test");
+                Duration.ofSeconds(5), Duration.ofMinutes(10)), "event-store-test");
         connector.awaitConnection(Duration.ofSeconds(10));
-        store = new EventStore(connector, Duration.ofMinutes(10), Clock.systemUTC());
+        store = new EventStore(connector, Clock.systemUTC());
         store.ensureStream();
     }
 
