@@ -1,0 +1,44 @@
+package io.eventsaas.users;
+
+import io.eventsaas.platform.eventstore.EventStore;
+import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.projection.ProjectionRunner;
+import io.eventsaas.platform.rpc.RpcServer;
+import io.eventsaas.platform.warmup.WarmUp;
+import io.eventsaas.platform.warmup.WarmUpStep;
+import io.eventsaas.users.registration.EmailClaims;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The order in which an instance gets ready (law 6): its database first, then NATS, then its read model caught up
+ * with the stream, and only then the work that other instances share: the policy's durable consumer and the RPC
+ * queue groups. Until the last step is done the instance reports "not ready" ({@code warmUp} in the readiness
+ * group) and takes no request.
+ */
+@Configuration(proxyBeanMethods = false)
+class WarmUpConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    WarmUp warmUp(Flyway flyway, NatsConnector connector, EventStore eventStore, EmailClaims emailClaims,
+            ProjectionRunner readModel, PolicyRunner personalOrganizations, RpcServer rpcServer) {
+        return new WarmUp("user-service", List.of(
+                WarmUpStep.of("migrate the database", () -> flyway.migrate()),
+                WarmUpStep.of("connect to NATS", () -> connector.awaitConnection(Duration.ofSeconds(10))),
+                WarmUpStep.of("set up the event stream", eventStore::ensureStream),
+                WarmUpStep.of("open the e-mail claims bucket", emailClaims::open),
+                WarmUpStep.of("catch up the read model", readModel::catchUp),
+                WarmUpStep.of("start the personal-organisation policy", personalOrganizations::start),
+                WarmUpStep.of("join the RPC queue groups", rpcServer::start)));
+    }
+}

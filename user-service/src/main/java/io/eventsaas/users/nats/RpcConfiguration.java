@@ -1,0 +1,31 @@
+package io.eventsaas.users.nats;
+
+import static io.eventsaas.users.nats.MeasuredHandler.measured;
+
+import io.eventsaas.contracts.Endpoints;
+import io.eventsaas.contracts.users.GetUser;
+import io.eventsaas.contracts.users.RegisterUser;
+import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.rpc.RpcServer;
+import io.eventsaas.users.registration.RegisterUserHandler;
+import io.eventsaas.users.store.UsersReadModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RpcConfiguration {
+
+    static final String VERSION = "0.1.0";
+
+    /** Joins its queue groups only when the warm-up calls {@code start()}; leaves them first on shut-down. */
+    @Bean(destroyMethod = "stop")
+    RpcServer rpcServer(NatsConnector connector, RegisterUserHandler registerUser, UsersReadModel readModel,
+            MeterRegistry meters) {
+        return new RpcServer(connector, Endpoints.USERS, VERSION, "Registers users and their organisations")
+                .endpoint(Endpoints.REGISTER_USER, RegisterUser.parser(),
+                        measured(Endpoints.REGISTER_USER, meters, new RegisterUserEndpoint(registerUser)))
+                .endpoint(Endpoints.GET_USER, GetUser.parser(),
+                        measured(Endpoints.GET_USER, meters, new GetUserEndpoint(readModel)));
+    }
+}

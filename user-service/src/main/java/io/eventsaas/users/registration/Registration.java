@@ -1,0 +1,7 @@
+package io.eventsaas.users.registration;
+
+import java.util.UUID;
+
+/** The answer to a registration: the new user and their personal organisation. */
+public record Registration(UUID userId, UUID organizationId) {
+}

@@ -1,0 +1,50 @@
+package io.eventsaas.users.store;
+
+import io.eventsaas.platform.eventstore.EventStore;
+import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.projection.Checkpoints;
+import io.eventsaas.platform.projection.ProjectionRunner;
+import io.eventsaas.users.events.DomainEventCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    /**
+     * Flyway does not migrate while the context starts (a database that is down would kill start-up): the
+     * warm-up runs {@code flyway.migrate()} as its first step and retries it until the database is there.
+     */
+    @Bean
+    FlywayMigrationStrategy migrateDuringWarmUp() {
+        return flyway -> {
+        };
+    }
+
+    @Bean
+    UsersReadModelProjection usersReadModelProjection(DomainEventCodec codec, JdbcClient jdbc, MeterRegistry meters) {
+        Counter skipped = Counter.builder("eventsaas.projection.skipped.events")
+                .description("Events a read model could not read (newer schema version, broken payload) and skipped")
+                .tag("projection", UsersReadModelProjection.NAME)
+                .register(meters);
+        return new UsersReadModelProjection(codec, jdbc, skipped);
+    }
+
+    @Bean
+    ProjectionRunner usersReadModelRunner(UsersReadModelProjection projection, EventStore eventStore,
+            NatsConnector connector, Checkpoints checkpoints, PlatformTransactionManager transactions) {
+        return new ProjectionRunner(projection, eventStore, connector, checkpoints,
+                new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    UsersReadModel usersReadModel(JdbcClient jdbc) {
+        return new UsersReadModel(jdbc);
+    }
+}

@@ -1,0 +1,49 @@
+package io.eventsaas.users.store;
+
+import io.eventsaas.users.store.UserView.MembershipView;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Questions the use cases ask of the read model. */
+public final class UsersReadModel {
+
+    private final JdbcClient jdbc;
+
+    UsersReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserView> findUser(UUID userId) {
+        List<MembershipView> organizations = jdbc.sql("""
+                        SELECT o.organization_id, o.name, m.role, o.personal
+                          FROM memberships m JOIN organizations o ON o.organization_id = m.organization_id
+                         WHERE m.user_id = ?
+                         ORDER BY o.personal DESC, o.created_at, o.organization_id""")
+                .param(userId)
+                .query((rs, row) -> new MembershipView(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getBoolean(4)))
+                .list();
+        return jdbc.sql("SELECT user_id, email, display_name, registered_at FROM users WHERE user_id = ?")
+                .param(userId)
+                .query((rs, row) -> new UserView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), organizations))
+                .optional();
+    }
+
+    public Optional<RegistrationRecord> registrationOf(UUID userId) {
+        return jdbc.sql("SELECT registered_by_command, stream_sequence FROM users WHERE user_id = ?")
+                .param(userId)
+                .query((rs, row) -> new RegistrationRecord(rs.getString(1), rs.getLong(2)))
+                .optional();
+    }
+
+    public boolean organizationExists(UUID organizationId) {
+        return jdbc.sql("SELECT count(*) FROM organizations WHERE organization_id = ?")
+                .param(organizationId)
+                .query(Long.class)
+                .single() > 0;
+    }
+}
