@@ -16,7 +16,7 @@ public final class PasswordPolicy {
     private static final Set<String> COMMON = Set.of(
             "password12", "password123", "password1234", "passw0rd123", "qwertyuiop", "qwertyuiop1",
             "1q2w3e4r5t", "1qaz2wsx3edc", "iloveyou12", "letmein123", "welcome123", "administrator",
-            "changeme123", "trustno1234", "asdfghjkl1", "zxcvbnm123", "0987654321");
+            "changeme123", "trustno1234", "asdfghjkl1", "zxcvbnm123", "1234567890", "0987654321", "12345678910");
 
     private PasswordPolicy() {
     }
