@@ -1,0 +1,142 @@
+package io.eventsaas.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventsaas.contracts.Endpoints;
+import io.eventsaas.contracts.Streams;
+import io.eventsaas.contracts.users.UserRegistration;
+import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.rpc.RpcException;
+import io.eventsaas.platform.rpc.RpcStatus;
+import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.users.store.UserView;
+import io.eventsaas.users.store.UsersReadModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances in one namespace, each with its own database, as in production (law 5): uniqueness must hold
+ * across them, and work that produces events must be done once between them (law 4).
+ */
+@DisplayName("two user-service instances")
+class TwoInstancesIT {
+
+    private static String namespace;
+    private static final List<String> databases = new ArrayList<>();
+    private static final List<UserServiceInstance> instances = new ArrayList<>();
+    private static UsersClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        namespace = TestInfrastructure.newNamespace();
+        for (String name : List.of("users_two_a", "users_two_b")) {
+            String database = TestInfrastructure.newDatabase(name);
+            databases.add(database);
+            instances.add(UserServiceInstance.start(namespace, database));
+        }
+        client = new UsersClient(namespace);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        instances.forEach(UserServiceInstance::close);
+        databases.forEach(TestInfrastructure::dropDatabase);
+        TestInfrastructure.deleteNamespace(namespace);
+    }
+
+    @Test
+    @DisplayName("given many concurrent registrations of one address spread over both instances, then exactly one "
+            + "succeeds, all others get 409, and one UserRegistered is appended")
+    void oneAddressOneUser() throws Exception {
+        String email = "contested." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        long usersBefore = client.countEvents(Streams.USER);
+        long[] servedBefore = instances.stream().mapToLong(TwoInstancesIT::registrationsServed).toArray();
+        int attempts = 16;
+
+        List<Future<Object>> outcomes = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < attempts; i++) {
+                outcomes.add(callers.submit(() -> {
+                    try {
+                        return client.register(email, "Contender");
+                    } catch (RpcException e) {
+                        return e.status();
+                    }
+                }));
+            }
+        }
+        List<Object> results = new ArrayList<>();
+        for (Future<Object> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+
+        Map<Object, Long> byKind = results.stream().collect(Collectors.groupingBy(
+                r -> r instanceof UserRegistration ? "registered" : r, Collectors.counting()));
+        assertThat(byKind).containsOnly(Map.entry("registered", 1L), Map.entry(RpcStatus.CONFLICT, attempts - 1L));
+        assertThat(client.countEvents(Streams.USER)).isEqualTo(usersBefore + 1);
+        for (int i = 0; i < instances.size(); i++) {
+            assertThat(registrationsServed(instances.get(i))).as("requests served by instance %d", i)
+                    .isGreaterThan(servedBefore[i]);
+        }
+    }
+
+    @Test
+    @DisplayName("given users registered through both instances, then each personal organisation is created once "
+            + "(by one instance's policy) and both read models show it")
+    void personalOrganizationCreatedOnce() throws Exception {
+        List<UserRegistration> registrations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            registrations.add(client.register("member" + i + "." + UUID.randomUUID().toString().substring(0, 8)
+                    + "@example.org", "Member " + i));
+        }
+
+        for (UserRegistration registration : registrations) {
+            assertThat(client.countEvents(Streams.ORGANIZATION, registration.getOrganizationId())).isEqualTo(1);
+            for (UserServiceInstance instance : instances) {
+                UserView user = awaitOrganizations(instance.bean(UsersReadModel.class), registration.getUserId());
+                assertThat(user.organizations()).singleElement().satisfies(organization -> {
+                    assertThat(organization.organizationId().toString()).isEqualTo(registration.getOrganizationId());
+                    assertThat(organization.role()).isEqualTo("owner");
+                    assertThat(organization.personal()).isTrue();
+                });
+            }
+        }
+        // Queue, not fan-out: between them the instances handled each UserRegistered once.
+        long handled = instances.stream().mapToLong(i -> i.bean(PolicyRunner.class).handled()).sum();
+        assertThat(handled).isEqualTo(client.countEvents(Streams.USER));
+        assertThat(client.countEvents(Streams.ORGANIZATION)).isEqualTo(client.countEvents(Streams.USER));
+    }
+
+    private static UserView awaitOrganizations(UsersReadModel readModel, String userId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            var user = readModel.findUser(UUID.fromString(userId));
+            if (user.isPresent() && !user.get().organizations().isEmpty() || System.nanoTime() > deadline) {
+                return user.orElseThrow(() -> new AssertionError("user " + userId + " is not in this read model"));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long registrationsServed(UserServiceInstance instance) {
+        return instance.bean(MeterRegistry.class).find("eventsaas.rpc.server.requests")
+                .tag("endpoint", Endpoints.REGISTER_USER.subject())
+                .timers().stream().mapToLong(Timer::count).sum();
+    }
+}
