@@ -7,25 +7,25 @@ import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.platform.rpc.RpcContext;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcHandler;
+import io.eventsaas.users.profile.GetUserHandler;
 import io.eventsaas.users.store.UserView;
-import io.eventsaas.users.store.UsersReadModel;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@code rpc.users.get-user}: {@code GetUser -> UserDetails}, from this instance's read model. */
+/** {@code rpc.users.get-user}: {@code GetUser -> UserDetails}. */
 final class GetUserEndpoint implements RpcHandler<GetUser, UserDetails> {
 
-    private final UsersReadModel readModel;
+    private final GetUserHandler handler;
 
-    GetUserEndpoint(UsersReadModel readModel) {
-        this.readModel = readModel;
+    GetUserEndpoint(GetUserHandler handler) {
+        this.handler = handler;
     }
 
     @Override
     public UserDetails handle(GetUser request, RpcContext context) {
         // A malformed id names no user: answer as for an unknown one, without a query.
-        UserView user = parse(request.getUserId()).flatMap(readModel::findUser)
+        UserView user = parse(request.getUserId()).flatMap(handler::user)
                 .orElseThrow(() -> RpcException.notFound("no user with id '" + request.getUserId() + "'"));
         UserDetails.Builder details = UserDetails.newBuilder()
                 .setUserId(user.userId().toString())
