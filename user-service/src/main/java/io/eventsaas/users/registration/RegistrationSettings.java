@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             timeout
  */
 @ConfigurationProperties("users.registration")
-public record RegistrationSettings(
+record RegistrationSettings(
         @DefaultValue("30s") Duration emailClaimStaleAfter,
         @DefaultValue("4s") Duration visibilityTimeout) {
 
