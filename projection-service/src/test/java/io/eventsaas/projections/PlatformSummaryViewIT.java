@@ -78,6 +78,8 @@ class PlatformSummaryViewIT {
                 .isEqualTo(1);
         assertThat(meters.get("eventsaas.projection.events.skipped").tag("reason", "newer-schema-version")
                 .counter().count()).isEqualTo(1);
+        assertThat(instance.get("/actuator/prometheus").body())
+                .contains("eventsaas_projection_events_skipped_total{projection=\"platform-summary-v1\"");
     }
 
     private static Instant instant(Timestamp t) {

@@ -45,12 +45,15 @@ final class ProjectionServiceInstance implements AutoCloseable {
 
     /** The HTTP status of {@code /actuator/health/readiness} and its body. */
     Readiness readiness() {
-        HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+        HttpResponse<String> response = get("/actuator/health/readiness");
+        return new Readiness(response.statusCode(), response.body());
+    }
+
+    HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Readiness(response.statusCode(), response.body());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
