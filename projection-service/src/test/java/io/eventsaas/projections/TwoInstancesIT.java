@@ -56,4 +56,27 @@ class TwoInstancesIT {
             assertThat(view.getLatestSignupsList()).hasSize(5);
         }
     }
+
+    @Test
+    @DisplayName("given two instances sharing one database (one compose service, two replicas), each event still "
+            + "counts once")
+    void sharedDatabaseNoDoubleCounting() throws Exception {
+        stream.registerConcurrently(100, 4);
+        try (ProjectionServiceInstance a = ProjectionServiceInstance.start(stream.namespace, databaseA);
+                ProjectionServiceInstance b = ProjectionServiceInstance.start(stream.namespace, databaseA)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> a.isReady() && b.isReady());
+
+            stream.registerConcurrently(50, 4);
+            long last = stream.lastSequence();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.runner().position() == last
+                    && b.runner().position() == last
+                    && stream.view().map(PlatformSummaryView::getAsOfSequence).orElse(0L) == last);
+            assertThat(a.summary().users()).isEqualTo(150);
+            assertThat(a.summary().organizations()).isEqualTo(150);
+            PlatformSummaryView view = stream.view().orElseThrow();
+            assertThat(view.getUsers()).isEqualTo(150);
+            assertThat(view.getOrganizations()).isEqualTo(150);
+        }
+    }
 }
