@@ -7,8 +7,9 @@ import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.nats.client.ConsumeOptions;
+import io.nats.client.IterableConsumer;
+import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
-import io.nats.client.MessageConsumer;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.OrderedConsumerConfiguration;
 import java.time.Duration;
@@ -51,7 +52,8 @@ public final class ProjectionRunner implements AutoCloseable {
     private volatile long target = -1;
     private volatile boolean running;
     private volatile long startedAtNanos;
-    private MessageConsumer consumer;
+    private IterableConsumer consumer;
+    private Thread feeder;
     private Thread worker;
 
     public ProjectionRunner(Projection projection, EventStore eventStore, NatsConnector connector,
@@ -103,19 +105,33 @@ public final class ProjectionRunner implements AutoCloseable {
         try {
             consumer = connector.connection().getStreamContext(eventStore.streamName())
                     .createOrderedConsumer(config)
-                    .consume(ConsumeOptions.builder().batchSize(BATCH_SIZE).build(), this::enqueue);
+                    .iterate(ConsumeOptions.builder().batchSize(BATCH_SIZE).build());
         } catch (Exception e) {
             throw new IllegalStateException("cannot consume stream " + eventStore.streamName() + ": " + e.getMessage(), e);
         }
         running = true;
+        feeder = Thread.ofPlatform().name("projection-" + projection.name() + "-feed").daemon().start(this::feedLoop);
         worker = Thread.ofPlatform().name("projection-" + projection.name()).daemon().start(this::applyLoop);
     }
 
-    private void enqueue(Message message) {
-        try {
-            inbox.put(message); // blocks when the worker is behind: back-pressure on the consumer
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Pulls messages in stream order on one thread. Not {@code consume(handler)}: the connection runs message
+     * handlers on an executor (so RPC requests are served concurrently), which hands messages over out of order,
+     * and a batch checkpointed past a message still on its way would make the runner skip that message.
+     */
+    private void feedLoop() {
+        while (running) {
+            try {
+                Message message = consumer.nextMessage(Duration.ofMillis(200));
+                if (message != null) {
+                    inbox.put(message); // blocks when the worker is behind: back-pressure on the consumer
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (JetStreamStatusCheckedException e) {
+                log.warn("Projection {}: consumer status {}; continuing", projection.name(), e.getMessage());
+            }
         }
     }
 
@@ -247,6 +263,9 @@ public final class ProjectionRunner implements AutoCloseable {
             } catch (Exception ignored) {
                 // shutting down
             }
+        }
+        if (feeder != null) {
+            feeder.interrupt();
         }
         if (worker != null) {
             worker.interrupt();
