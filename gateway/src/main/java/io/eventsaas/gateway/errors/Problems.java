@@ -15,12 +15,16 @@ import org.springframework.http.ResponseEntity;
  */
 final class Problems {
 
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
     private Problems() {
     }
 
     static ResponseEntity<ProblemDetail> response(HttpStatusCode status, String detail, Map<String, String> fieldErrors,
             String path, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // RFC 9457's "no more meaning than the status code"; written out because Spring leaves an unset type out.
+        problem.setType(ABOUT_BLANK);
         instance(path).ifPresent(problem::setInstance);
         problem.setProperty("correlationId", CorrelationId.of(request));
         if (status.value() == 400) {
