@@ -42,18 +42,18 @@ public final class PlatformSummaryViews implements AutoCloseable {
         }
     }
 
-    void accept(KeyValueEntry entry) {
+    /** One revision of the key: a put replaces the view, a delete or purge removes it. */
+    void accept(long revision, KeyValueOperation operation, byte[] value) {
         PlatformSummary summary = null;
-        if (entry.getOperation() == KeyValueOperation.PUT) {
+        if (operation == KeyValueOperation.PUT) {
             try {
-                summary = toSummary(PlatformSummaryView.parseFrom(entry.getValue()));
+                summary = toSummary(PlatformSummaryView.parseFrom(value == null ? new byte[0] : value));
             } catch (InvalidProtocolBufferException e) {
-                log.warn("Ignoring revision {} of view {}: not a PlatformSummaryView", entry.getRevision(),
-                        entry.getKey());
+                log.warn("Ignoring revision {} of the platform summary view: not a PlatformSummaryView", revision);
                 return;
             }
         }
-        Revision next = new Revision(entry.getRevision(), summary);
+        Revision next = new Revision(revision, summary);
         latest.accumulateAndGet(next, (current, offered) ->
                 offered.revision() > current.revision() ? offered : current);
     }
@@ -92,7 +92,7 @@ public final class PlatformSummaryViews implements AutoCloseable {
     private final class Watcher implements KeyValueWatcher {
         @Override
         public void watch(KeyValueEntry entry) {
-            accept(entry);
+            accept(entry.getRevision(), entry.getOperation(), entry.getValue());
         }
 
         @Override
