@@ -10,6 +10,8 @@ import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.contracts.views.PlatformSummaryView;
 import io.eventsaas.contracts.views.RecentSignup;
+import io.eventsaas.gateway.security.SessionCookies;
+import io.eventsaas.gateway.security.SigningKeys;
 import io.eventsaas.platform.nats.KeyValueBuckets;
 import io.eventsaas.platform.nats.Namespace;
 import io.eventsaas.platform.rpc.RpcException;
@@ -17,6 +19,8 @@ import io.eventsaas.platform.testing.TestInfrastructure;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +33,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The pages, as a browser without JavaScript uses them, against the real NATS server and a stand-in users service:
@@ -281,6 +287,22 @@ class PagesIT {
             }
             assertThat(users.received()).hasSize(before);
             assertThat(gateway.get("/app", "Cookie", genuine).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        @DisplayName("a cookie signed by another instance with the same secret is accepted (no sticky sessions)")
+        void sharedSecret() throws Exception {
+            users();
+            var otherInstance = new SessionCookies(SigningKeys.fromSecret(RunningGateway.SESSION_SECRET),
+                    Duration.ofDays(1), Clock.systemUTC());
+            MockHttpServletResponse signedElsewhere = new MockHttpServletResponse();
+            otherInstance.signIn("user-42", new MockHttpServletRequest(), signedElsewhere);
+            String cookie = signedElsewhere.getHeader("Set-Cookie").split(";", 2)[0];
+
+            HttpResponse<String> response = gateway.get("/app", "Cookie", cookie);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("Ada Lovelace");
         }
 
         @Test

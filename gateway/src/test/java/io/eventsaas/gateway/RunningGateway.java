@@ -54,9 +54,10 @@ final class RunningGateway implements AutoCloseable {
                 "gateway.session-secret=" + SESSION_SECRET,
                 "spring.main.banner-mode=off"));
         properties.addAll(List.of(extraProperties));
+        // As command-line arguments, not builder properties: those are only defaults, and application.yml
+        // (server.port: 8080, gateway.session-secret) would quietly win over them.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
-                .properties(properties.toArray(String[]::new))
-                .run();
+                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
         return new RunningGateway(context);
     }
 
