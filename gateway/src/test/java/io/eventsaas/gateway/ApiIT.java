@@ -218,6 +218,8 @@ class ApiIT {
 
             assertThat(response.statusCode()).isEqualTo(415);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(body(response).get("detail").stringValue())
+                    .isEqualTo("The request body must be application/json, not text/plain.");
             assertThat(users.received()).isEmpty();
         }
 

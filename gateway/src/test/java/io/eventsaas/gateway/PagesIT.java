@@ -330,7 +330,10 @@ class PagesIT {
     @Test
     @DisplayName("/ shows 'not available yet', then the counts once a PlatformSummaryView is in the views bucket")
     void homeShowsTheView() throws Exception {
-        assertThat(gateway.get("/").body()).contains("not available yet").contains("href=\"/signup\"");
+        HttpResponse<String> before = gateway.get("/");
+        assertThat(before.body()).contains("not available yet").contains("href=\"/signup\"");
+        assertThat(before.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("default-src 'none'").contains("frame-ancestors 'none'"));
 
         Instant now = Instant.now();
         PlatformSummaryView view = PlatformSummaryView.newBuilder()

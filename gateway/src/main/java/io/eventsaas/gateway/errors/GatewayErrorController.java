@@ -7,8 +7,10 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -53,6 +55,10 @@ class GatewayErrorController implements ErrorController {
             return "There is nothing at this address.";
         }
         Throwable error = errorAttributes.getError(new ServletWebRequest(request));
+        if (error instanceof HttpMediaTypeNotSupportedException unsupported) {
+            return "The request body must be " + MediaType.toString(unsupported.getSupportedMediaTypes())
+                    + (unsupported.getContentType() == null ? "" : ", not " + unsupported.getContentType()) + ".";
+        }
         if (error instanceof ErrorResponse response && response.getBody().getDetail() != null) {
             return response.getBody().getDetail();
         }
