@@ -55,6 +55,9 @@ final class UsersStub implements AutoCloseable {
     static UsersStub start(String namespace) throws Exception {
         UsersStub stub = new UsersStub(namespace);
         stub.server.start();
+        // Subscriptions travel asynchronously: a round trip to the server makes sure it has them before the
+        // test's first request, which would otherwise find no responders.
+        stub.connector.connection().flush(Duration.ofSeconds(5));
         return stub;
     }
 

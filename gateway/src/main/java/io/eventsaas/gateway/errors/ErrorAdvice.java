@@ -1,6 +1,5 @@
 package io.eventsaas.gateway.errors;
 
-import io.eventsaas.gateway.web.CorrelationId;
 import io.eventsaas.gateway.web.InvalidRequestException;
 import io.eventsaas.platform.rpc.RpcException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,8 +22,9 @@ class ErrorAdvice {
     Object rpcFailed(RpcException e, HttpServletRequest request) {
         HttpStatus status = UpstreamErrors.status(e.status());
         if (UpstreamErrors.isServerSide(e)) {
-            log.warn("{} {} failed upstream with {} (correlation {}): {}", request.getMethod(),
-                    request.getRequestURI(), e.status(), CorrelationId.of(request), e.getMessage());
+            // The log line carries the correlation id (see logging.pattern.correlation).
+            log.warn("{} {} failed upstream with {}: {}", request.getMethod(), request.getRequestURI(), e.status(),
+                    e.getMessage());
         }
         String detail = UpstreamErrors.detail(e);
         String path = request.getRequestURI();
