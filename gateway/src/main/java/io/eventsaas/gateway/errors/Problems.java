@@ -4,6 +4,7 @@ import io.eventsaas.gateway.web.CorrelationId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,11 +39,11 @@ final class Problems {
         return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 
-    private static java.util.Optional<URI> instance(String path) {
+    private static Optional<URI> instance(String path) {
         try {
-            return java.util.Optional.ofNullable(path).map(URI::create);
+            return Optional.ofNullable(path).map(URI::create);
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -11,6 +11,7 @@ import io.eventsaas.platform.rpc.RpcException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,7 @@ public class UsersClient {
         return new UserProfile.Membership(org.getOrganizationId(), org.getName(), org.getRole(), org.getPersonal());
     }
 
-    private static <R> R call(java.util.function.Supplier<R> call) {
+    private static <R> R call(Supplier<R> call) {
         try {
             return call.get();
         } catch (RpcException e) {

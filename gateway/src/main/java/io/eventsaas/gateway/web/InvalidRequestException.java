@@ -1,5 +1,6 @@
 package io.eventsaas.gateway.web;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public final class InvalidRequestException extends RuntimeException {
 
     public InvalidRequestException(String message, Map<String, String> fieldErrors) {
         super(message);
-        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public Map<String, String> fieldErrors() {
