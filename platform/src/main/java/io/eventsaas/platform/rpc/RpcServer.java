@@ -74,6 +74,15 @@ public final class RpcServer {
         }
         service = builder.build();
         service.startService();
+        try {
+            // Ready means subscribed: make sure the server has the subscriptions before anyone is told so.
+            connection.flush(connector.properties().requestTimeout());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("NATS did not confirm the subscriptions of service " + serviceName, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting service " + serviceName, e);
+        }
         log.info("RPC service '{}' {} is taking requests on {} endpoint(s) (instance {})", serviceName, version,
                 registrations.size(), service.getId());
     }
