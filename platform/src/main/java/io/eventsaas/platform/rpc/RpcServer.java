@@ -72,10 +72,21 @@ public final class RpcServer {
                     .handler(message -> registration.serve(connection, message))
                     .build());
         }
-        service = builder.build();
-        service.startService();
+        Service started = builder.build();
+        started.startService();
+        try {
+            // Ready means subscribed: make sure the server has the subscriptions before anyone is told so.
+            connection.flush(connector.properties().requestTimeout());
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            started.stop(false);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("NATS did not confirm the subscriptions of service " + serviceName, e);
+        }
+        service = started;
         log.info("RPC service '{}' {} is taking requests on {} endpoint(s) (instance {})", serviceName, version,
-                registrations.size(), service.getId());
+                registrations.size(), started.getId());
     }
 
     public synchronized void stop() {

@@ -1,0 +1,45 @@
+package io.eventsaas.gateway.errors;
+
+import io.eventsaas.platform.rpc.RpcException;
+import io.eventsaas.platform.rpc.RpcStatus;
+import org.springframework.http.HttpStatus;
+
+/**
+ * How a failed RPC looks over HTTP. The service's status codes are HTTP's, so a refusal (400 to 410) passes
+ * through with the service's message, which is written for the caller. A failure of the service or of the path
+ * to it becomes 502, 503 or 504 with a message of our own: its internals stay in the log.
+ */
+public final class UpstreamErrors {
+
+    private UpstreamErrors() {
+    }
+
+    public static HttpStatus status(RpcStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case GONE -> HttpStatus.GONE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+            case INTERNAL -> HttpStatus.BAD_GATEWAY;
+        };
+    }
+
+    /** What the client may read about the failure. */
+    public static String detail(RpcException e) {
+        return switch (e.status()) {
+            case BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, GONE -> e.getMessage();
+            case UNAVAILABLE -> "The service that handles this request is not available right now. Try again shortly.";
+            case TIMEOUT -> "The service that handles this request did not answer in time. It may still complete: "
+                    + "retry with the same idempotency key to find out without doing it twice.";
+            case INTERNAL -> "The service that handles this request failed.";
+        };
+    }
+
+    public static boolean isServerSide(RpcException e) {
+        return status(e.status()).is5xxServerError();
+    }
+}

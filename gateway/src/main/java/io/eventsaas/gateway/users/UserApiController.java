@@ -1,0 +1,39 @@
+package io.eventsaas.gateway.users;
+
+import io.eventsaas.gateway.web.CorrelationId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/users/{id}}: the user and their organisations, as the users service knows them. */
+@RestController
+class UserApiController {
+
+    private final UsersClient users;
+
+    UserApiController(UsersClient users) {
+        this.users = users;
+    }
+
+    @GetMapping(path = "/api/v1/users/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    UserResponse user(@PathVariable String id, HttpServletRequest request) {
+        return UserResponse.of(users.get(id, CorrelationId.of(request)));
+    }
+
+    record UserResponse(String userId, String email, String name, String registeredAt, List<OrgResponse> orgs) {
+
+        static UserResponse of(UserProfile user) {
+            return new UserResponse(user.userId(), user.email(), user.name(),
+                    user.registeredAt() == null ? null : user.registeredAt().toString(),
+                    user.orgs().stream()
+                            .map(org -> new OrgResponse(org.orgId(), org.name(), org.role(), org.personal()))
+                            .toList());
+        }
+    }
+
+    record OrgResponse(String orgId, String name, String role, boolean personal) {
+    }
+}

@@ -1,0 +1,15 @@
+package io.eventsaas.gateway.users;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A user as the users service describes them, with the organisations they belong to. */
+public record UserProfile(String userId, String email, String name, Instant registeredAt, List<Membership> orgs) {
+
+    public UserProfile {
+        orgs = List.copyOf(orgs);
+    }
+
+    public record Membership(String orgId, String name, String role, boolean personal) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.eventsaas.gateway.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventsaas.platform.rpc.RpcException;
+import io.eventsaas.platform.rpc.RpcStatus;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("RPC failures over HTTP")
+class UpstreamErrorsTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "BAD_REQUEST, 400", "UNAUTHORIZED, 401", "FORBIDDEN, 403", "NOT_FOUND, 404", "CONFLICT, 409",
+            "GONE, 410", "UNAVAILABLE, 503", "TIMEOUT, 504", "INTERNAL, 502"})
+    @DisplayName("every RPC status has its HTTP status")
+    void status(RpcStatus rpc, int http) {
+        assertThat(UpstreamErrors.status(rpc).value()).isEqualTo(http);
+    }
+
+    @Test
+    @DisplayName("a refusal passes the service's message on; a failure does not")
+    void detail() {
+        assertThat(UpstreamErrors.detail(RpcException.conflict("already registered")))
+                .isEqualTo("already registered");
+        for (RpcStatus failure : new RpcStatus[] {RpcStatus.INTERNAL, RpcStatus.UNAVAILABLE, RpcStatus.TIMEOUT}) {
+            assertThat(UpstreamErrors.detail(new RpcException(failure, "no instance at 10.0.3.7: NPE in Foo")))
+                    .doesNotContain("10.0.3.7").doesNotContain("NPE");
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package io.eventsaas.platform.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventsaas.contracts.Endpoints;
+import io.eventsaas.contracts.users.GetUser;
+import io.eventsaas.contracts.users.UserDetails;
+import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.nats.NatsProperties;
+import io.eventsaas.platform.testing.TestInfrastructure;
+import io.nats.client.Message;
+import io.nats.service.Discovery;
+import io.nats.service.PingResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The RPC runtime and client against a real NATS server: queue groups, discovery, errors, concurrency. */
+class RpcIT {
+
+    private String namespace;
+    private NatsConnector serverSide;
+    private NatsConnector clientSide;
+    private RpcClient client;
+    private RpcServer server;
+
+    @BeforeEach
+    void connect() throws Exception {
+        namespace = TestInfrastructure.newNamespace();
+        serverSide = connector("users-test", Duration.ofSeconds(2));
+        clientSide = connector("gateway-test", Duration.ofMillis(500));
+        client = new RpcClient(clientSide);
+    }
+
+    private NatsConnector connector(String name, Duration requestTimeout) throws Exception {
+        NatsConnector connector = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
+                requestTimeout, Duration.ofMinutes(2)), name);
+        connector.awaitConnection(Duration.ofSeconds(10));
+        return connector;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        serverSide.close();
+        clientSide.close();
+    }
+
+    private static UserDetails user(String id) {
+        return UserDetails.newBuilder().setUserId(id).setDisplayName("Ada").build();
+    }
+
+    private UserDetails get(String id) {
+        return client.call(Endpoints.GET_USER, GetUser.newBuilder().setUserId(id).build(), UserDetails.parser(), "c-1");
+    }
+
+    @Test
+    @DisplayName("a typed request gets its typed reply, with the correlation id passed along")
+    void requestReply() {
+        String[] correlation = new String[1];
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> {
+                    correlation[0] = context.correlationId();
+                    return user(request.getUserId());
+                });
+        server.start();
+
+        assertThat(get("u-1").getUserId()).isEqualTo("u-1");
+        assertThat(correlation[0]).isEqualTo("c-1");
+    }
+
+    @Test
+    @DisplayName("handler errors come back as Nats-Service-Error headers and map to statuses with field errors")
+    void errorsAreMapped() {
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> {
+                    throw switch (request.getUserId()) {
+                        case "invalid" -> RpcException.invalid(Map.of("userId", "must be a UUID"));
+                        case "missing" -> RpcException.notFound("no such user");
+                        case "taken" -> RpcException.conflict("already there");
+                        default -> new IllegalStateException("boom with a secret inside");
+                    };
+                });
+        server.start();
+
+        assertThatThrownBy(() -> get("invalid")).isInstanceOfSatisfying(RpcException.class, e -> {
+            assertThat(e.status()).isEqualTo(RpcStatus.BAD_REQUEST);
+            assertThat(e.fieldErrors()).containsEntry("userId", "must be a UUID");
+        });
+        assertThatThrownBy(() -> get("missing")).isInstanceOfSatisfying(RpcException.class,
+                e -> assertThat(e.status()).isEqualTo(RpcStatus.NOT_FOUND));
+        assertThatThrownBy(() -> get("taken")).isInstanceOfSatisfying(RpcException.class,
+                e -> assertThat(e.status()).isEqualTo(RpcStatus.CONFLICT));
+        assertThatThrownBy(() -> get("other")).isInstanceOfSatisfying(RpcException.class, e -> {
+            assertThat(e.status()).isEqualTo(RpcStatus.INTERNAL);
+            assertThat(e.getMessage()).doesNotContain("secret");
+        });
+    }
+
+    @Test
+    @DisplayName("the raw reply carries the service framework's error headers")
+    void rawErrorHeaders() throws Exception {
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> { throw RpcException.notFound("no such user"); });
+        server.start();
+
+        Message reply = clientSide.connection().request(namespace + "." + Endpoints.GET_USER.subject(),
+                GetUser.newBuilder().setUserId("x").build().toByteArray(), Duration.ofSeconds(2));
+
+        assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR_CODE)).isEqualTo("404");
+        assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR)).isEqualTo("no such user");
+    }
+
+    @Test
+    @DisplayName("garbage bytes get an error reply, and the service goes on serving")
+    void garbageIsRefused() throws Exception {
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> user(request.getUserId()));
+        server.start();
+
+        Message reply = clientSide.connection().request(namespace + "." + Endpoints.GET_USER.subject(),
+                new byte[] {(byte) 0xff, 0x13, 0x37, 0x00, (byte) 0x80}, Duration.ofSeconds(2));
+
+        assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR_CODE)).isEqualTo("400");
+        assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR)).contains("GetUser");
+        assertThat(get("u-2").getUserId()).isEqualTo("u-2");
+    }
+
+    @Test
+    @DisplayName("no instance running -> UNAVAILABLE (503); an instance too slow -> TIMEOUT (504)")
+    void noRespondersAndTimeouts() {
+        assertThatThrownBy(() -> get("u")).isInstanceOfSatisfying(RpcException.class,
+                e -> assertThat(e.status()).isEqualTo(RpcStatus.UNAVAILABLE));
+
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> {
+                    sleep(1500);
+                    return user("late");
+                });
+        server.start();
+
+        assertThatThrownBy(() -> get("u")).isInstanceOfSatisfying(RpcException.class,
+                e -> assertThat(e.status()).isEqualTo(RpcStatus.TIMEOUT));
+    }
+
+    @Test
+    @DisplayName("nothing is subscribed before start(): a warming instance takes no requests")
+    void registersOnlyOnStart() throws Exception {
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> user(request.getUserId()));
+
+        assertThatThrownBy(() -> get("u")).isInstanceOfSatisfying(RpcException.class,
+                e -> assertThat(e.status()).isEqualTo(RpcStatus.UNAVAILABLE));
+        server.start();
+        assertThat(get("u").getUserId()).isEqualTo("u");
+    }
+
+    @Test
+    @DisplayName("requests are served concurrently: 20 requests that each take 300 ms finish in far less than 6 s")
+    void concurrentRequests() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> {
+                    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    sleep(300);
+                    inFlight.decrementAndGet();
+                    return user(request.getUserId());
+                });
+        server.start();
+        RpcClient patient = new RpcClient(serverSide);
+
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<UserDetails>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "u" + i;
+            replies.add(callers.submit(() -> {
+                start.await();
+                return patient.call(Endpoints.GET_USER, GetUser.newBuilder().setUserId(id).build(),
+                        UserDetails.parser(), null);
+            }));
+        }
+        start.countDown();
+        for (Future<UserDetails> reply : replies) {
+            reply.get(5, TimeUnit.SECONDS);
+        }
+        callers.shutdown();
+
+        assertThat(maxInFlight.get()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("two instances share the queue group, and $SRV.PING discovers both")
+    void queueGroupAndDiscovery() throws Exception {
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> {
+                    first.incrementAndGet();
+                    return user("1");
+                });
+        RpcServer other = new RpcServer(clientSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER,
+                GetUser.parser(), (request, context) -> {
+                    second.incrementAndGet();
+                    return user("2");
+                });
+        server.start();
+        other.start();
+        try {
+            for (int i = 0; i < 40; i++) {
+                get("u");
+            }
+            List<PingResponse> pings = new Discovery(clientSide.connection(), 1000, 10).ping("users");
+
+            assertThat(first.get() + second.get()).isEqualTo(40);
+            assertThat(first.get()).isPositive();
+            assertThat(second.get()).isPositive();
+            assertThat(pings).extracting(PingResponse::getId).contains(server.instanceId(), other.instanceId());
+        } finally {
+            other.stop();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

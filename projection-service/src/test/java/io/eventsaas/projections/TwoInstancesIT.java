@@ -1,0 +1,82 @@
+package io.eventsaas.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eventsaas.contracts.views.PlatformSummaryView;
+import io.eventsaas.platform.testing.TestInfrastructure;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Law 5: every instance consumes every event into its own database (fan-out); none counts twice. */
+@DisplayName("two projection-service instances side by side")
+class TwoInstancesIT {
+
+    private EventStreamFixture stream;
+    private String databaseA;
+    private String databaseB;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        stream = new EventStreamFixture();
+        databaseA = TestInfrastructure.newDatabase("projections_a");
+        databaseB = TestInfrastructure.newDatabase("projections_b");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        stream.close();
+        TestInfrastructure.dropDatabase(databaseA);
+        TestInfrastructure.dropDatabase(databaseB);
+    }
+
+    @Test
+    @DisplayName("given events before and while both run, both hold the same summary and the view counts each "
+            + "event once")
+    void sameViewNoDoubleCounting() throws Exception {
+        stream.registerConcurrently(100, 4);
+        try (ProjectionServiceInstance a = ProjectionServiceInstance.start(stream.namespace, databaseA);
+                ProjectionServiceInstance b = ProjectionServiceInstance.start(stream.namespace, databaseB)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> a.isReady() && b.isReady());
+
+            stream.registerConcurrently(50, 4);
+            long last = stream.lastSequence();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.summary().asOfSequence() == last
+                    && b.summary().asOfSequence() == last
+                    && stream.view().map(PlatformSummaryView::getAsOfSequence).orElse(0L) == last);
+            assertThat(a.summary()).isEqualTo(b.summary());
+            assertThat(a.summary().users()).isEqualTo(150);
+            PlatformSummaryView view = stream.view().orElseThrow();
+            assertThat(view.getUsers()).isEqualTo(150);
+            assertThat(view.getOrganizations()).isEqualTo(150);
+            assertThat(view.getLatestSignupsList()).hasSize(5);
+        }
+    }
+
+    @Test
+    @DisplayName("given two instances sharing one database (one compose service, two replicas), each event still "
+            + "counts once")
+    void sharedDatabaseNoDoubleCounting() throws Exception {
+        stream.registerConcurrently(100, 4);
+        try (ProjectionServiceInstance a = ProjectionServiceInstance.start(stream.namespace, databaseA);
+                ProjectionServiceInstance b = ProjectionServiceInstance.start(stream.namespace, databaseA)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> a.isReady() && b.isReady());
+
+            stream.registerConcurrently(50, 4);
+            long last = stream.lastSequence();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.runner().position() == last
+                    && b.runner().position() == last
+                    && stream.view().map(PlatformSummaryView::getAsOfSequence).orElse(0L) == last);
+            assertThat(a.summary().users()).isEqualTo(150);
+            assertThat(a.summary().organizations()).isEqualTo(150);
+            PlatformSummaryView view = stream.view().orElseThrow();
+            assertThat(view.getUsers()).isEqualTo(150);
+            assertThat(view.getOrganizations()).isEqualTo(150);
+        }
+    }
+}

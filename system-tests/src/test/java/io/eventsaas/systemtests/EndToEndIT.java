@@ -1,0 +1,160 @@
+package io.eventsaas.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eventsaas.platform.testing.TestInfrastructure;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.api.StreamInfo;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system, each service a process of its own, on real NATS and PostgreSQL:
+ * HTTP -> gateway -> NATS request-reply -> user-service -> JetStream EVENTS -> projection-service -> KV view ->
+ * gateway page.
+ */
+class EndToEndIT {
+
+    private static final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static String namespace;
+    private static final List<String> databases = new ArrayList<>();
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess gateway;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        namespace = TestInfrastructure.newNamespace();
+        Map<String, String> common = new HashMap<>();
+        common.put("NATS_URL", TestInfrastructure.natsUrl());
+        common.put("NATS_NAMESPACE", namespace);
+        common.put("PGUSER", TestInfrastructure.postgresUser());
+        common.put("PGPASSWORD", TestInfrastructure.postgresPassword());
+
+        for (String module : List.of("user-service", "billing-service", "projection-service")) {
+            String database = TestInfrastructure.newDatabase(module.replace("-service", ""));
+            databases.add(database);
+            Map<String, String> environment = new HashMap<>(common);
+            environment.put("SPRING_DATASOURCE_URL", database);
+            services.add(ServiceProcess.start(module, environment));
+        }
+        gateway = ServiceProcess.start("gateway", common);
+        services.add(gateway);
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        TestInfrastructure.deleteNamespace(namespace);
+        for (String database : databases) {
+            TestInfrastructure.dropDatabase(database);
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(gateway.uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(gateway.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long eventsInStream() throws Exception {
+        try (Connection nc = Nats.connect(TestInfrastructure.natsUrl())) {
+            StreamInfo info = nc.jetStreamManagement().getStreamInfo(namespace + "_EVENTS");
+            return info.getStreamState().getMsgCount();
+        }
+    }
+
+    @Test
+    @DisplayName("a sign-up travels through every service and comes back as a view on the home page")
+    void signupEndToEnd() throws Exception {
+        String name = "Ada " + UUID.randomUUID().toString().substring(0, 8);
+        String email = "ada+" + UUID.randomUUID() + "@example.com";
+
+        HttpResponse<String> signup = post("/api/v1/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\"" + name + "\"}");
+
+        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
+        String userId = field(signup.body(), "userId");
+        String orgId = field(signup.body(), "orgId");
+
+        HttpResponse<String> user = get("/api/v1/users/" + userId);
+        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(user.body()).contains(email).contains(name).contains(orgId).contains("owner");
+
+        // projection-service consumed the events and published the view; the gateway shows it.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/").body().contains(name));
+    }
+
+    @Test
+    @DisplayName("bad input gets a 400 with a clear message and appends nothing")
+    void badInputAppendsNothing() throws Exception {
+        long before = eventsInStream();
+
+        HttpResponse<String> weak = post("/api/v1/signup",
+                "{\"email\":\"bob@example.com\",\"password\":\"short\",\"name\":\"Bob\"}");
+        HttpResponse<String> invalidEmail = post("/api/v1/signup",
+                "{\"email\":\"not-an-email\",\"password\":\"correct horse battery\",\"name\":\"Bob\"}");
+        HttpResponse<String> malformed = post("/api/v1/signup", "{\"email\": ");
+
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("password");
+        assertThat(invalidEmail.statusCode()).isEqualTo(400);
+        assertThat(invalidEmail.body()).contains("email");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(eventsInStream()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("the same e-mail registers once: the second sign-up gets 409")
+    void emailIsTakenOnce() throws Exception {
+        String email = "grace+" + UUID.randomUUID() + "@example.com";
+        String body = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\"Grace\"}";
+
+        assertThat(post("/api/v1/signup", body).statusCode()).isEqualTo(201);
+        assertThat(post("/api/v1/signup", body.replace(email, "  " + email.toUpperCase() + " ")).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    @DisplayName("every service reports ready and exposes Prometheus metrics")
+    void operable() throws Exception {
+        for (ServiceProcess service : services) {
+            assertThat(service.readinessStatus()).as(service.toString()).isEqualTo(200);
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(service.toString()).isEqualTo(200);
+            assertThat(metrics.body()).as(service.toString()).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    /** The value of a string field in a small flat JSON object. */
+    private static String field(String json, String name) {
+        var matcher = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+}
