@@ -7,18 +7,20 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import io.eventsaas.platform.rpc.RpcClient;
 
-/** The rules of STYLE.md and ARCHITECTURE.md that a compiler cannot check. */
+/**
+ * This service's own structure (STYLE.md), beside the shared laws in {@link LawsTest}: protobuf and the NATS
+ * client only at the {@code nats} edge, the domain free of logging too, and feature packages without cycles.
+ */
 @AnalyzeClasses(packages = "io.eventsaas.users", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses()
+    static final ArchRule domainDependsOnNothingButJava = noClasses()
             .that().resideInAPackage("io.eventsaas.users.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "java.sql..", "javax.sql..", "io.nats..", "com.google.protobuf..",
-                    "io.eventsaas.contracts..", "io.eventsaas.platform..", "org.slf4j..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                    "io.nats..", "com.google.protobuf..", "io.eventsaas.contracts..", "io.eventsaas.platform..",
+                    "org.slf4j..")
             .because("the domain is plain Java: deciders unit-tested without any server or framework");
 
     @ArchTest
@@ -35,11 +37,6 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("io.eventsaas.users.nats..")
             .should().dependOnClassesThat().resideInAPackage("io.nats..")
             .because("the NATS client is an adapter concern; the use cases talk to the platform and to ports");
-
-    @ArchTest
-    static final ArchRule servicesNeverCallEachOther = noClasses()
-            .should().dependOnClassesThat().areAssignableTo(RpcClient.class)
-            .because("law 3: no RPC inside the application; services react to each other's events");
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices()
