@@ -28,7 +28,7 @@ class SignupApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Printable ASCII without spaces: the key travels on into message ids and headers. */
-    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     private final UsersClient users;
     private final ObjectMapper json;
@@ -57,8 +57,8 @@ class SignupApiController {
             return UUID.randomUUID().toString();
         }
         if (!KEY_SHAPE.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("The Idempotency-Key header must be 1 to 200 printable characters.",
-                    Map.of(IDEMPOTENCY_KEY, "must be 1 to 200 printable characters without spaces"));
+            throw new InvalidRequestException("The Idempotency-Key header must be 1 to 100 printable characters.",
+                    Map.of(IDEMPOTENCY_KEY, "must be 1 to 100 printable characters without spaces"));
         }
         return idempotencyKey;
     }
