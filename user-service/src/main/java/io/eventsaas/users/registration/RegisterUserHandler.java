@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers a user: validate, hash, claim the address, append {@code UserRegistered}, wait until the read model
+ * Registers a user: validate, claim the address, hash, append {@code UserRegistered}, wait until the read model
  * shows it. Every step is safe to repeat, so a caller that retries with the same command id (after a timeout,
  * a lost reply, a crashed instance) gets the same user and never a second one.
  */
