@@ -25,6 +25,7 @@ public final class NatsConnector implements AutoCloseable {
 
     private final NatsProperties properties;
     private final CompletableFuture<Connection> connection = new CompletableFuture<>();
+    private final QuietProblems problems = new QuietProblems();
 
     public NatsConnector(NatsProperties properties, String connectionName) {
         this.properties = properties;
@@ -53,7 +54,7 @@ public final class NatsConnector implements AutoCloseable {
                 .useDispatcherWithExecutor()
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectionListener(this::onConnectionEvent)
-                .errorListener(new LoggingErrorListener());
+                .errorListener(new LoggingErrorListener(problems));
         if (!properties.creds().isBlank()) {
             builder.authHandler(Nats.credentials(properties.creds()));
         }
@@ -63,11 +64,17 @@ public final class NatsConnector implements AutoCloseable {
     private void onConnectionEvent(Connection conn, ConnectionListener.Events event) {
         switch (event) {
             case CONNECTED -> {
+                problems.clear();
                 log.info("NATS connected to {}", conn.getConnectedUrl());
                 connection.complete(conn);
             }
-            case DISCONNECTED -> log.warn("NATS disconnected from {}; reconnecting", properties.url());
-            case RECONNECTED -> log.info("NATS reconnected to {}", conn.getConnectedUrl());
+            case DISCONNECTED -> problems.report("NATS is not reachable at " + properties.url() + "; reconnecting");
+            case RECONNECTED -> {
+                // Also the first connection when the server was not there at start (reconnect-on-connect).
+                problems.clear();
+                log.info("NATS reconnected to {}", conn.getConnectedUrl());
+                connection.complete(conn);
+            }
             case CLOSED -> log.info("NATS connection closed");
             default -> log.debug("NATS connection event {}", event);
         }
@@ -119,7 +126,7 @@ public final class NatsConnector implements AutoCloseable {
         }
     }
 
-    private static final class LoggingErrorListener implements ErrorListener {
+    private record LoggingErrorListener(QuietProblems problems) implements ErrorListener {
         @Override
         public void errorOccurred(Connection conn, String error) {
             log.warn("NATS server error: {}", error);
@@ -127,7 +134,32 @@ public final class NatsConnector implements AutoCloseable {
 
         @Override
         public void exceptionOccurred(Connection conn, Exception exp) {
-            log.warn("NATS connection problem: {}", exp.toString());
+            problems.report("NATS connection problem: " + exp);
+        }
+    }
+
+    /**
+     * Logs a connection problem once, then again only when it changes or every 30 seconds: a server that stays
+     * away for an hour must not write a line per reconnect attempt.
+     */
+    private static final class QuietProblems {
+        private static final long REPEAT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        private final java.util.Map<String, long[]> seen = new java.util.HashMap<>(); // problem -> {loggedAt, since}
+
+        synchronized void report(String problem) {
+            long now = System.nanoTime();
+            long[] entry = seen.get(problem);
+            if (entry != null && now - entry[0] < REPEAT_NANOS) {
+                entry[1]++;
+                return;
+            }
+            long repeats = entry == null ? 0 : entry[1];
+            log.warn("{}{}", problem, repeats > 0 ? " (" + repeats + " times since the last report)" : "");
+            seen.put(problem, new long[] {now, 0});
+        }
+
+        synchronized void clear() {
+            seen.clear();
         }
     }
 }

@@ -56,7 +56,9 @@ public final class WarmUp implements SmartLifecycle, HealthIndicator {
         Duration delay = Duration.ofMillis(500);
         for (int attempt = 1; running; attempt++) {
             try {
-                log.info("Warm-up: {}", step.description());
+                if (attempt == 1) {
+                    log.info("Warm-up: {}", step.description());
+                }
                 step.action().run();
                 return true;
             } catch (InterruptedException e) {
@@ -85,6 +87,7 @@ public final class WarmUp implements SmartLifecycle, HealthIndicator {
             root = root.getCause();
         }
         String text = root == e ? e.toString() : e.getMessage() + " (" + root + ")";
+        text = text.lines().findFirst().orElse(text); // drivers like to add whole paragraphs
         return text.length() > 400 ? text.substring(0, 400) + "…" : text;
     }
 
