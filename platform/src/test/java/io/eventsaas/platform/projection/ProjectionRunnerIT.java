@@ -35,6 +35,8 @@ class ProjectionRunnerIT {
     private EventStore store;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
+    private final java.util.concurrent.atomic.AtomicInteger outOfOrder = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastApplied;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -73,6 +75,10 @@ class ProjectionRunnerIT {
 
         @Override
         public void apply(RecordedEvent event) {
+            if (event.streamSequence() < lastApplied) {
+                outOfOrder.incrementAndGet();
+            }
+            lastApplied = event.streamSequence();
             jdbc.update("INSERT INTO seen (seq, idx, type) VALUES (?, ?, ?)", event.streamSequence(),
                     event.indexInCommit(), event.type());
         }
@@ -92,20 +98,36 @@ class ProjectionRunnerIT {
         return last;
     }
 
+    /** Appends from several threads, so the stream fills fast; returns the highest sequence. */
+    private long appendEventsConcurrently(int count, String type) throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> appendEvents(count / 8, type)));
+            }
+            long last = 0;
+            for (var future : futures) {
+                last = Math.max(last, future.get());
+            }
+            return last;
+        }
+    }
+
     private int seen() {
         return jdbc.queryForObject("SELECT count(*) FROM seen", Integer.class);
     }
 
     @Test
-    @DisplayName("an empty database replays from the first event; the checkpoint is stored with the rows")
+    @DisplayName("an empty database replays from the first event, in stream order; the checkpoint is stored with the rows")
     void replaysFromTheStart() throws Exception {
-        long last = appendEvents(250, "ThingMade");
+        long last = appendEventsConcurrently(3000, "ThingMade");
         appendEvents(5, "Ignored");
 
         try (ProjectionRunner runner = runner()) {
             runner.catchUp();
 
-            assertThat(seen()).isEqualTo(250);
+            assertThat(seen()).isEqualTo(3000);
+            assertThat(outOfOrder.get()).isZero();
             assertThat(new Checkpoints(jdbc).read("seen-v1")).isEqualTo(last + 5);
             assertThat(runner.isCaughtUp()).isTrue();
         }
