@@ -5,6 +5,7 @@ import io.eventsaas.contracts.Endpoints;
 import io.eventsaas.contracts.billing.ListPlans;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.rpc.RpcServer;
 import io.eventsaas.platform.warmup.WarmUp;
 import io.eventsaas.platform.warmup.WarmUpStep;
@@ -30,8 +31,8 @@ class BillingConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    RpcServer rpcServer(NatsConnector connector) {
-        return new RpcServer(connector, Endpoints.BILLING, VERSION, "Plans, subscriptions and invoices")
+    RpcServer rpcServer(NatsConnector connector, Telemetry telemetry) {
+        return new RpcServer(connector, Endpoints.BILLING, VERSION, "Plans, subscriptions and invoices", telemetry)
                 .endpoint(Endpoints.LIST_PLANS, ListPlans.parser(), new ListPlansEndpoint());
     }
 

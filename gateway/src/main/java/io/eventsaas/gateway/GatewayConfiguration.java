@@ -4,6 +4,7 @@ import io.eventsaas.contracts.Buckets;
 import io.eventsaas.gateway.views.PlatformSummaryViews;
 import io.eventsaas.platform.nats.KeyValueBuckets;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.rpc.RpcClient;
 import io.eventsaas.platform.warmup.WarmUp;
 import io.eventsaas.platform.warmup.WarmUpStep;
@@ -23,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 class GatewayConfiguration {
 
     @Bean
-    RpcClient rpcClient(NatsConnector connector) {
-        return new RpcClient(connector);
+    RpcClient rpcClient(NatsConnector connector, Telemetry telemetry) {
+        return new RpcClient(connector, telemetry);
     }
 
     @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package io.eventsaas.projections;
 
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.projection.Checkpoints;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.projections.nats.PlatformSummaryProjection;
@@ -36,7 +37,7 @@ class PlatformSummaryConfiguration {
 
     @Bean(destroyMethod = "close")
     ProjectionRunner platformSummaryRunner(PlatformSummaryProjection projection, EventStore eventStore,
-            NatsConnector connector, Checkpoints checkpoints, TransactionTemplate transactions) {
-        return new ProjectionRunner(projection, eventStore, connector, checkpoints, transactions);
+            NatsConnector connector, Checkpoints checkpoints, TransactionTemplate transactions, Telemetry telemetry) {
+        return new ProjectionRunner(projection, eventStore, connector, checkpoints, transactions, telemetry);
     }
 }

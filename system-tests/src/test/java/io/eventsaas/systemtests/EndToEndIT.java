@@ -107,6 +107,24 @@ class EndToEndIT {
         // projection-service consumed the events and published the view; the gateway shows it.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/").body().contains(name));
+
+        // and what happened is visible: the RPC timer (with its histogram) and the appends of user-service, and the
+        // read models' lag, on /actuator/prometheus
+        String users = prometheus("user-service");
+        assertThat(users).containsPattern("eventsaas_rpc_server_requests_seconds_count\\{[^}]*"
+                + "endpoint=\"rpc\\.users\\.register-user\"[^}]*outcome=\"ok\"[^}]*} [1-9]");
+        assertThat(users).contains("eventsaas_rpc_server_requests_seconds_bucket{");
+        assertThat(users).containsPattern("eventsaas_eventstore_appends_seconds_count\\{aggregate=\"user\""
+                + "[^}]*outcome=\"appended\"[^}]*} [1-9]");
+        assertThat(users).contains("eventsaas_projection_lag{projection=");
+        assertThat(prometheus("projection-service")).contains("eventsaas_projection_lag{projection=");
+    }
+
+    private String prometheus(String serviceName) throws Exception {
+        ServiceProcess service = services.stream().filter(s -> s.toString().contains(serviceName)).findFirst()
+                .orElseThrow();
+        return http.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test

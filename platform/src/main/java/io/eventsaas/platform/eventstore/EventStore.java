@@ -3,6 +3,12 @@ package io.eventsaas.platform.eventstore;
 import io.eventsaas.contracts.Streams;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.nats.Namespace;
+import io.eventsaas.platform.observability.NatsHeaders;
+import io.eventsaas.platform.observability.Telemetry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import io.nats.client.Connection;
 import io.nats.client.IterableConsumer;
 import io.nats.client.JetStreamApiException;
@@ -33,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * ({@code Nats-Expected-Last-Subject-Sequence}), so of two concurrent writers one gets a conflict instead of
  * silently overwriting, and a message id derived from the command ({@code Nats-Msg-Id}), so a retried command
  * appends nothing twice. The stream refuses to delete or purge messages: the application never deletes events.
+ *
+ * <p>Every append is an observation {@value #APPEND_OBSERVATION} (a timer tagged aggregate and outcome =
+ * appended, duplicate, conflict or error, and a producer span whose trace context goes out in the event message's
+ * headers, so every consumer of the event joins the trace); {@value #EVENTS_COUNTER} counts the events written, by
+ * aggregate and type.
  */
 public final class EventStore {
 
@@ -44,6 +55,8 @@ public final class EventStore {
     static final int EXPECTED_SEQUENCE_MISMATCH = 10164;
     private static final int NO_MESSAGE_FOUND = 10037;
     private static final int STREAM_NOT_FOUND = 10059;
+    public static final String APPEND_OBSERVATION = "eventsaas.eventstore.appends";
+    public static final String EVENTS_COUNTER = "eventsaas.eventstore.events";
 
     private final NatsConnector connector;
     private final Namespace namespace;
@@ -51,8 +64,14 @@ public final class EventStore {
     private final int replicas;
     private final Duration duplicateWindow;
     private final Clock clock;
+    private final Telemetry telemetry;
 
     public EventStore(NatsConnector connector, Clock clock) {
+        this(connector, clock, Telemetry.none());
+    }
+
+    public EventStore(NatsConnector connector, Clock clock, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.connector = connector;
         this.namespace = connector.namespace();
         this.streamName = namespace.name(Streams.EVENTS);
@@ -141,6 +160,46 @@ public final class EventStore {
         if (append.correlationId() != null && !append.correlationId().isBlank()) {
             headers.put(EventHeaders.CORRELATION_ID, append.correlationId());
         }
+        SenderContext<Headers> context = new SenderContext<>(NatsHeaders.SETTER, Kind.PRODUCER);
+        context.setCarrier(headers);
+        context.setRemoteServiceName("jetstream");
+        Observation observation = Observation.createNotStarted(APPEND_OBSERVATION, () -> context,
+                        telemetry.observations())
+                .contextualName("append " + append.aggregateType())
+                .lowCardinalityKeyValue("aggregate", append.aggregateType())
+                .highCardinalityKeyValue("messaging.destination.name", subject)
+                .start(); // writes the trace context into the headers
+        String outcome = "error";
+        try (Observation.Scope ignored = observation.openScope()) {
+            Appended appended = publish(append, subject, headers);
+            outcome = appended.duplicate() ? "duplicate" : "appended";
+            if (!appended.duplicate()) {
+                countEvents(append);
+            }
+            return appended;
+        } catch (AppendConflictException e) {
+            outcome = "conflict";
+            throw e;
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.lowCardinalityKeyValue("outcome", outcome).stop();
+        }
+    }
+
+    private void countEvents(Append append) {
+        for (NewEvent event : append.events()) {
+            Counter.builder(EVENTS_COUNTER)
+                    .description("Events appended to the stream, by aggregate and event type")
+                    .tag("aggregate", append.aggregateType())
+                    .tag("type", event.type())
+                    .register(telemetry.meters())
+                    .increment();
+        }
+    }
+
+    private Appended publish(Append append, String subject, Headers headers) {
         NatsMessage message = NatsMessage.builder()
                 .subject(subject)
                 .headers(headers)

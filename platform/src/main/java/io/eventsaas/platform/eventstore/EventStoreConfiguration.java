@@ -2,6 +2,7 @@ package io.eventsaas.platform.eventstore;
 
 import io.eventsaas.platform.nats.NatsConfiguration;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.Telemetry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
 public class EventStoreConfiguration {
 
     @Bean
-    EventStore eventStore(NatsConnector connector, ObjectProvider<Clock> clock) {
-        return new EventStore(connector, clock.getIfAvailable(Clock::systemUTC));
+    EventStore eventStore(NatsConnector connector, ObjectProvider<Clock> clock, Telemetry telemetry) {
+        return new EventStore(connector, clock.getIfAvailable(Clock::systemUTC), telemetry);
     }
 }

@@ -6,6 +6,14 @@ import io.eventsaas.platform.eventstore.EventHeaders;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.NatsHeaders;
+import io.eventsaas.platform.observability.Telemetry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.nats.client.impl.Headers;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
@@ -18,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one {@link Policy} on a durable pull consumer of the EVENTS stream that all instances of the service
@@ -29,11 +38,18 @@ import org.slf4j.LoggerFactory;
  * later, to whichever instance pulls first. An instance that dies leaves its unacknowledged events to the others
  * after the ack wait. Nothing is consumed before {@link #start()}: the warm-up calls it once the instance has
  * caught up. {@link #close()} stops pulling and hands back what it had pulled but not handled.
+ *
+ * <p>Each message handled is an observation {@value #OBSERVATION} (a timer tagged policy and outcome = handled
+ * or failed, and a consumer span that continues the trace of the append that wrote the event). Counters, tagged
+ * {@code policy}: {@code eventsaas.policy.redeliveries} (messages that came again), {@code .events.skipped} (other
+ * event types), {@code .events.parked} (unreadable, terminated); gauge {@code .pending} (messages the durable
+ * consumer still holds for the service, as of the last message pulled).
  */
 public final class PolicyRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyRunner.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    public static final String OBSERVATION = "eventsaas.policy.events";
 
     private final Policy policy;
     private final EventStore eventStore;
@@ -45,6 +61,11 @@ public final class PolicyRunner implements AutoCloseable {
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private final Telemetry telemetry;
+    private final Counter redeliveries;
+    private final Counter skippedCounter;
+    private final Counter parkedCounter;
     private volatile boolean running;
     private Thread worker;
 
@@ -69,6 +90,26 @@ public final class PolicyRunner implements AutoCloseable {
     }
 
     public PolicyRunner(Policy policy, EventStore eventStore, NatsConnector connector, Settings settings) {
+        this(policy, eventStore, connector, settings, Telemetry.none());
+    }
+
+    public PolicyRunner(Policy policy, EventStore eventStore, NatsConnector connector, Settings settings,
+            Telemetry telemetry) {
+        this.telemetry = telemetry;
+        String name = policy.consumerName();
+        var meters = telemetry.meters();
+        redeliveries = Counter.builder("eventsaas.policy.redeliveries")
+                .description("Messages delivered again after a failure, a crash or an ack timeout")
+                .tag("policy", name).register(meters);
+        skippedCounter = Counter.builder("eventsaas.policy.events.skipped")
+                .description("Messages acknowledged without handling: event types the policy does not want")
+                .tag("policy", name).register(meters);
+        parkedCounter = Counter.builder("eventsaas.policy.events.parked")
+                .description("Messages that are not readable event commits, terminated (never redelivered)")
+                .tag("policy", name).register(meters);
+        Gauge.builder("eventsaas.policy.pending", pending, AtomicLong::get)
+                .description("Messages the durable consumer still holds, as of the last message pulled")
+                .tag("policy", name).register(meters);
         this.policy = policy;
         this.eventStore = eventStore;
         this.connector = connector;
@@ -139,9 +180,14 @@ public final class PolicyRunner implements AutoCloseable {
     }
 
     private void handle(Message message) {
+        pending.set(message.metaData().pendingCount());
+        if (message.metaData().deliveredCount() > 1) {
+            redeliveries.increment();
+        }
         List<String> types = EventHeaders.eventTypes(message.getHeaders());
         if (!types.isEmpty() && types.stream().noneMatch(policy::handles)) {
             skipped.incrementAndGet();
+            skippedCounter.increment();
             message.ack();
             return;
         }
@@ -153,10 +199,25 @@ public final class PolicyRunner implements AutoCloseable {
             log.error("Policy {} skips sequence {} on {}: the body is not an event commit ({})",
                     policy.consumerName(), message.metaData().streamSequence(), message.getSubject(), e.getMessage());
             skipped.incrementAndGet();
+            parkedCounter.increment();
             message.term();
             return;
         }
-        try {
+        ReceiverContext<Headers> context = new ReceiverContext<>(NatsHeaders.GETTER, Kind.CONSUMER);
+        context.setCarrier(message.getHeaders());
+        context.setRemoteServiceName("jetstream");
+        Observation observation = Observation.createNotStarted(OBSERVATION, () -> context, telemetry.observations())
+                .contextualName("policy " + policy.consumerName())
+                .lowCardinalityKeyValue("policy", policy.consumerName())
+                .highCardinalityKeyValue("messaging.message.id", Long.toString(message.metaData().streamSequence()))
+                .start();
+        String correlationId = message.getHeaders() == null ? null
+                : message.getHeaders().getFirst(EventHeaders.CORRELATION_ID);
+        if (correlationId != null) {
+            MDC.put(Telemetry.CORRELATION_ID_LOG_KEY, correlationId);
+        }
+        String outcome = "handled";
+        try (Observation.Scope ignored = observation.openScope()) {
             for (RecordedEvent event : events) {
                 if (policy.handles(event.type())) {
                     policy.handle(event);
@@ -165,12 +226,17 @@ public final class PolicyRunner implements AutoCloseable {
             message.ack();
             handled.incrementAndGet();
         } catch (Exception e) {
+            outcome = "failed";
+            observation.error(e);
             failed.incrementAndGet();
             long delivered = message.metaData().deliveredCount();
             Duration delay = redeliveryDelay(delivered);
             log.warn("Policy {} failed on sequence {} (delivery {}); it comes back in {} ms", policy.consumerName(),
                     message.metaData().streamSequence(), delivered, delay.toMillis(), e);
             message.nakWithDelay(delay);
+        } finally {
+            MDC.remove(Telemetry.CORRELATION_ID_LOG_KEY);
+            observation.lowCardinalityKeyValue("outcome", outcome).stop();
         }
     }
 

@@ -6,6 +6,14 @@ import io.eventsaas.platform.eventstore.EventHeaders;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.NatsHeaders;
+import io.eventsaas.platform.observability.Telemetry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.IterableConsumer;
 import io.nats.client.JetStreamStatusCheckedException;
@@ -22,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,18 +40,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  * date, and why a projection never produces events. Messages are applied in batches (one transaction each,
  * checkpoint included). An empty database replays from the first event. {@link #isCaughtUp()} turns true once
  * the runner has applied everything the stream held when it started: until then the instance is not ready.
+ *
+ * <p>Metrics, tagged {@code projection}: gauges {@code eventsaas.projection.position} (last applied sequence),
+ * {@code .stream.last} (the stream's last sequence as the consumer last saw it), {@code .lag} (the difference),
+ * {@code .replay.progress} (0..1 of the stream as it was at start), {@code .caught.up} (1 once ready); counters
+ * {@code .events.applied} and {@code .events.parked} (unreadable messages stepped over); timer
+ * {@code .batches}. Once caught up, each handled event is an observation {@value #EVENT_OBSERVATION}: a consumer
+ * span that continues the trace of the append that wrote it. A replay makes no spans (it would flood the trace
+ * viewer with old traces), only the batch timer and counters.
  */
 public final class ProjectionRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final int BATCH_SIZE = 1000;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    public static final String EVENT_OBSERVATION = "eventsaas.projection.handle";
 
     private final Projection projection;
     private final EventStore eventStore;
     private final NatsConnector connector;
     private final Checkpoints checkpoints;
     private final TransactionTemplate transactions;
+    private final Telemetry telemetry;
+    private final Counter appliedCounter;
+    private final Counter parkedCounter;
+    private final Timer batchTimer;
 
     private final BlockingQueue<Message> inbox = new ArrayBlockingQueue<>(4 * BATCH_SIZE);
     private final AtomicLong applied = new AtomicLong();
@@ -50,6 +72,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private final Object progress = new Object();
     private volatile long position;
     private volatile long target = -1;
+    private volatile long streamLast;
     private volatile boolean running;
     private volatile long startedAtNanos;
     private IterableConsumer consumer;
@@ -58,11 +81,49 @@ public final class ProjectionRunner implements AutoCloseable {
 
     public ProjectionRunner(Projection projection, EventStore eventStore, NatsConnector connector,
             Checkpoints checkpoints, TransactionTemplate transactions) {
+        this(projection, eventStore, connector, checkpoints, transactions, Telemetry.none());
+    }
+
+    public ProjectionRunner(Projection projection, EventStore eventStore, NatsConnector connector,
+            Checkpoints checkpoints, TransactionTemplate transactions, Telemetry telemetry) {
         this.projection = projection;
         this.eventStore = eventStore;
         this.connector = connector;
         this.checkpoints = checkpoints;
         this.transactions = transactions;
+        this.telemetry = telemetry;
+        var meters = telemetry.meters();
+        String name = projection.name();
+        appliedCounter = Counter.builder("eventsaas.projection.events.applied")
+                .description("Events applied to the read model").tag("projection", name).register(meters);
+        parkedCounter = Counter.builder("eventsaas.projection.events.parked")
+                .description("Messages that are not readable event commits, logged and stepped over")
+                .tag("projection", name).register(meters);
+        batchTimer = Timer.builder("eventsaas.projection.batches")
+                .description("Batches applied, one transaction each").tag("projection", name).register(meters);
+        Gauge.builder("eventsaas.projection.position", this, ProjectionRunner::position)
+                .description("Last stream sequence applied").tag("projection", name).register(meters);
+        Gauge.builder("eventsaas.projection.stream.last", this, r -> Math.max(r.streamLast, r.target))
+                .description("The stream's last sequence, as the consumer last saw it")
+                .tag("projection", name).register(meters);
+        Gauge.builder("eventsaas.projection.lag", this, ProjectionRunner::lag)
+                .description("Stream last sequence minus last sequence applied").tag("projection", name)
+                .register(meters);
+        Gauge.builder("eventsaas.projection.replay.progress", this, ProjectionRunner::replayProgress)
+                .description("Share of the stream (as it was at start) applied, 0 to 1").tag("projection", name)
+                .register(meters);
+        Gauge.builder("eventsaas.projection.caught.up", this, r -> r.isCaughtUp() ? 1 : 0)
+                .description("1 once the runner has caught up with the stream as it was at start")
+                .tag("projection", name).register(meters);
+    }
+
+    /** Messages in the stream not yet applied (as far as the consumer knows). */
+    public long lag() {
+        return Math.max(0, Math.max(streamLast, target) - position);
+    }
+
+    private double replayProgress() {
+        return target <= 0 ? (target == 0 ? 1.0 : 0.0) : Math.min(1.0, (double) position / target);
     }
 
     /**
@@ -124,6 +185,8 @@ public final class ProjectionRunner implements AutoCloseable {
             try {
                 Message message = consumer.nextMessage(Duration.ofMillis(200));
                 if (message != null) {
+                    // Sequence plus what the consumer still has pending: the stream's last sequence, for the lag.
+                    streamLast = Math.max(streamLast, sequenceOf(message) + message.metaData().pendingCount());
                     inbox.put(message); // blocks when the worker is behind: back-pressure on the consumer
                 }
             } catch (InterruptedException e) {
@@ -170,7 +233,9 @@ public final class ProjectionRunner implements AutoCloseable {
     }
 
     private void apply(List<Message> batch) {
+        long started = System.nanoTime();
         long last = sequenceOf(batch.getLast());
+        boolean live = isCaughtUp();
         Integer appliedInBatch = transactions.execute(status -> {
             long checkpoint = checkpoints.lockAndRead(projection.name());
             int appliedNow = 0;
@@ -182,17 +247,15 @@ public final class ProjectionRunner implements AutoCloseable {
                 if (EventHeaders.eventTypes(message.getHeaders()).stream().noneMatch(projection::handles)) {
                     continue;
                 }
-                for (RecordedEvent event : decode(message)) {
-                    if (projection.handles(event.type())) {
-                        projection.apply(event);
-                        appliedNow++;
-                    }
-                }
+                appliedNow += live ? applyObserved(message) : applyMessage(message);
             }
             checkpoints.write(projection.name(), Math.max(checkpoint, last));
             return appliedNow;
         });
-        applied.addAndGet(appliedInBatch == null ? 0 : appliedInBatch);
+        int count = appliedInBatch == null ? 0 : appliedInBatch;
+        applied.addAndGet(count);
+        appliedCounter.increment(count);
+        batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         position = Math.max(position, last);
         synchronized (progress) {
             progress.notifyAll();
@@ -200,11 +263,51 @@ public final class ProjectionRunner implements AutoCloseable {
         projection.afterCommit(position, isCaughtUp());
     }
 
+    private int applyMessage(Message message) {
+        int appliedNow = 0;
+        for (RecordedEvent event : decode(message)) {
+            if (projection.handles(event.type())) {
+                projection.apply(event);
+                appliedNow++;
+            }
+        }
+        return appliedNow;
+    }
+
+    /** A live event: a consumer span in the trace of its append, its correlation id in the log context. */
+    private int applyObserved(Message message) {
+        ReceiverContext<io.nats.client.impl.Headers> context = new ReceiverContext<>(NatsHeaders.GETTER,
+                Kind.CONSUMER);
+        context.setCarrier(message.getHeaders());
+        context.setRemoteServiceName("jetstream");
+        Observation observation = Observation.createNotStarted(EVENT_OBSERVATION, () -> context,
+                        telemetry.observations())
+                .contextualName("project " + projection.name())
+                .lowCardinalityKeyValue("projection", projection.name())
+                .highCardinalityKeyValue("messaging.message.id", Long.toString(sequenceOf(message)))
+                .start();
+        String correlationId = message.getHeaders() == null ? null
+                : message.getHeaders().getFirst(EventHeaders.CORRELATION_ID);
+        if (correlationId != null) {
+            MDC.put(Telemetry.CORRELATION_ID_LOG_KEY, correlationId);
+        }
+        try (Observation.Scope ignored = observation.openScope()) {
+            return applyMessage(message);
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            MDC.remove(Telemetry.CORRELATION_ID_LOG_KEY);
+            observation.stop();
+        }
+    }
+
     private List<RecordedEvent> decode(Message message) {
         try {
             return EventCodec.decode(message);
         } catch (InvalidProtocolBufferException e) {
             skipped.incrementAndGet();
+            parkedCounter.increment();
             log.error("Projection {} skips sequence {} on {}: the body is not an event commit ({})",
                     projection.name(), sequenceOf(message), message.getSubject(), e.getMessage());
             return List.of();

@@ -7,6 +7,12 @@ import io.eventsaas.contracts.Endpoints.Endpoint;
 import io.eventsaas.contracts.rpc.ErrorDetail;
 import io.eventsaas.contracts.rpc.FieldError;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.NatsHeaders;
+import io.eventsaas.platform.observability.Telemetry;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import io.nats.client.RequestFailureMessage;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -18,23 +24,60 @@ import java.util.Map;
  * Calls an RPC endpoint and returns its typed reply, or throws {@link RpcException} with a status the caller can
  * map: the handler's own (400, 404, 409 ...), {@link RpcStatus#UNAVAILABLE} when no instance is there to answer
  * (or NATS is not connected), {@link RpcStatus#TIMEOUT} when an instance did not answer in time.
+ *
+ * <p>Every call is an observation {@value #OBSERVATION} (a timer tagged service, endpoint and outcome = ok or
+ * the error code, and a client span whose trace context goes out in the request's headers).
  */
 public final class RpcClient {
 
+    public static final String OBSERVATION = "eventsaas.rpc.client.requests";
+
     private final NatsConnector connector;
     private final Duration timeout;
+    private final Telemetry telemetry;
 
     public RpcClient(NatsConnector connector) {
+        this(connector, Telemetry.none());
+    }
+
+    public RpcClient(NatsConnector connector, Telemetry telemetry) {
         this.connector = connector;
         this.timeout = connector.properties().requestTimeout();
+        this.telemetry = telemetry;
     }
 
     public <R extends Message> R call(Endpoint endpoint, Message request, Parser<R> replyParser, String correlationId) {
-        String subject = connector.namespace().subject(endpoint.subject());
         Headers headers = new Headers();
         if (correlationId != null) {
             headers.put(RpcHeaders.CORRELATION_ID, correlationId);
         }
+        SenderContext<Headers> context = new SenderContext<>(NatsHeaders.SETTER, Kind.CLIENT);
+        context.setCarrier(headers);
+        context.setRemoteServiceName(endpoint.service());
+        Observation observation = Observation.createNotStarted(OBSERVATION, () -> context, telemetry.observations())
+                .contextualName(endpoint.subject())
+                .lowCardinalityKeyValues(KeyValues.of("service", endpoint.service(), "endpoint", endpoint.subject()))
+                .start(); // writes the trace context into the headers
+        String outcome = "ok";
+        try (Observation.Scope ignored = observation.openScope()) {
+            return send(endpoint, request, replyParser, headers);
+        } catch (RpcException e) {
+            outcome = Integer.toString(e.status().code());
+            if (e.status().code() >= 500) {
+                observation.error(e);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = "500";
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.lowCardinalityKeyValue("outcome", outcome).stop();
+        }
+    }
+
+    private <R extends Message> R send(Endpoint endpoint, Message request, Parser<R> replyParser, Headers headers) {
+        String subject = connector.namespace().subject(endpoint.subject());
         io.nats.client.Message reply;
         try {
             reply = connector.connection().request(

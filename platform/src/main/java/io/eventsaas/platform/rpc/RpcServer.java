@@ -7,6 +7,12 @@ import io.eventsaas.contracts.Endpoints.Endpoint;
 import io.eventsaas.contracts.rpc.ErrorDetail;
 import io.eventsaas.contracts.rpc.FieldError;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.NatsHeaders;
+import io.eventsaas.platform.observability.Telemetry;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
 import io.nats.service.Service;
@@ -17,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A service's RPC endpoints on the NATS service framework: each endpoint in the framework's queue group (any
@@ -25,19 +32,31 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing is subscribed until {@link #start()}: the warm-up calls it once the instance has caught up, so a
  * cold instance never takes a request it would answer from stale state.
+ *
+ * <p>Every request is an observation {@value #OBSERVATION} (a timer tagged service, endpoint and outcome = ok or
+ * the error code, and a server span that continues the caller's trace from the {@code traceparent} header); its
+ * correlation id is in the log context ({@code correlationId}) while the handler runs.
  */
 public final class RpcServer {
 
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+    public static final String OBSERVATION = "eventsaas.rpc.server.requests";
 
     private final NatsConnector connector;
     private final String serviceName;
     private final String version;
     private final String description;
+    private final Telemetry telemetry;
     private final List<Registration<?, ?>> registrations = new ArrayList<>();
     private volatile Service service;
 
     public RpcServer(NatsConnector connector, String serviceName, String version, String description) {
+        this(connector, serviceName, version, description, Telemetry.none());
+    }
+
+    public RpcServer(NatsConnector connector, String serviceName, String version, String description,
+            Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.connector = connector;
         this.serviceName = serviceName;
         this.version = version;
@@ -69,7 +88,7 @@ public final class RpcServer {
             builder.addServiceEndpoint(ServiceEndpoint.builder()
                     .endpointName(registration.endpoint().name())
                     .endpointSubject(connector.namespace().subject(registration.endpoint().subject()))
-                    .handler(message -> registration.serve(connection, message))
+                    .handler(message -> registration.serve(connection, message, serviceName, telemetry))
                     .build());
         }
         Service started = builder.build();
@@ -109,22 +128,48 @@ public final class RpcServer {
     private record Registration<Q extends Message, R extends Message>(
             Endpoint endpoint, Parser<Q> parser, RpcHandler<Q, R> handler) {
 
-        void serve(Connection connection, ServiceMessage message) {
+        void serve(Connection connection, ServiceMessage message, String serviceName, Telemetry telemetry) {
             String correlationId = correlationIdOf(message);
+            ReceiverContext<Headers> context = new ReceiverContext<>(NatsHeaders.GETTER, Kind.SERVER);
+            context.setCarrier(message.getHeaders());
+            context.setRemoteServiceName("nats");
+            Observation observation = Observation.createNotStarted(OBSERVATION, () -> context,
+                            telemetry.observations())
+                    .contextualName(endpoint.subject())
+                    .lowCardinalityKeyValues(KeyValues.of("service", serviceName, "endpoint", endpoint.subject()))
+                    .highCardinalityKeyValue("correlation.id", correlationId)
+                    .start();
+            String outcome = "ok";
+            MDC.put(Telemetry.CORRELATION_ID_LOG_KEY, correlationId);
+            try (Observation.Scope ignored = observation.openScope()) {
+                outcome = handle(connection, message, correlationId, observation);
+            } finally {
+                MDC.remove(Telemetry.CORRELATION_ID_LOG_KEY);
+                observation.lowCardinalityKeyValue("outcome", outcome).stop();
+            }
+        }
+
+        /** Answers the request; returns "ok" or the error code it answered with. */
+        private String handle(Connection connection, ServiceMessage message, String correlationId,
+                Observation observation) {
+            RpcException error;
             try {
                 Q request = parser.parseFrom(message.getData() == null ? new byte[0] : message.getData());
                 R reply = handler.handle(request, new RpcContext(correlationId));
                 message.respond(connection, reply.toByteArray());
+                return "ok";
             } catch (InvalidProtocolBufferException e) {
-                respondError(connection, message, new RpcException(RpcStatus.BAD_REQUEST,
-                        "malformed request: the body is not a " + requestTypeName()));
+                error = new RpcException(RpcStatus.BAD_REQUEST,
+                        "malformed request: the body is not a " + requestTypeName());
             } catch (RpcException e) {
-                respondError(connection, message, e);
+                error = e;
             } catch (RuntimeException e) {
                 log.error("{} failed (correlation {})", endpoint.subject(), correlationId, e);
-                respondError(connection, message, new RpcException(RpcStatus.INTERNAL,
-                        "internal error (correlation id " + correlationId + ")"));
+                observation.error(e);
+                error = new RpcException(RpcStatus.INTERNAL, "internal error (correlation id " + correlationId + ")");
             }
+            respondError(connection, message, error);
+            return Integer.toString(error.status().code());
         }
 
         private String requestTypeName() {

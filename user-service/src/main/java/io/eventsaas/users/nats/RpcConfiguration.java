@@ -1,15 +1,13 @@
 package io.eventsaas.users.nats;
 
-import static io.eventsaas.users.nats.MeasuredHandler.measured;
-
 import io.eventsaas.contracts.Endpoints;
 import io.eventsaas.contracts.users.GetUser;
 import io.eventsaas.contracts.users.RegisterUser;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.rpc.RpcServer;
 import io.eventsaas.users.registration.RegisterUserHandler;
 import io.eventsaas.users.profile.GetUserHandler;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,11 +19,11 @@ class RpcConfiguration {
     /** Joins its queue groups only when the warm-up calls {@code start()}; leaves them first on shut-down. */
     @Bean(destroyMethod = "stop")
     RpcServer rpcServer(NatsConnector connector, RegisterUserHandler registerUser, GetUserHandler getUser,
-            MeterRegistry meters) {
-        return new RpcServer(connector, Endpoints.USERS, VERSION, "Registers users and their organisations")
-                .endpoint(Endpoints.REGISTER_USER, RegisterUser.parser(),
-                        measured(Endpoints.REGISTER_USER, meters, new RegisterUserEndpoint(registerUser)))
-                .endpoint(Endpoints.GET_USER, GetUser.parser(),
-                        measured(Endpoints.GET_USER, meters, new GetUserEndpoint(getUser)));
+            Telemetry telemetry) {
+        // Requests are timed and traced by the platform's RpcServer (eventsaas.rpc.server.requests).
+        return new RpcServer(connector, Endpoints.USERS, VERSION, "Registers users and their organisations",
+                telemetry)
+                .endpoint(Endpoints.REGISTER_USER, RegisterUser.parser(), new RegisterUserEndpoint(registerUser))
+                .endpoint(Endpoints.GET_USER, GetUser.parser(), new GetUserEndpoint(getUser));
     }
 }

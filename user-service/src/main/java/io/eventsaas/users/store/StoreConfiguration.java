@@ -2,6 +2,7 @@ package io.eventsaas.users.store;
 
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.NatsConnector;
+import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.projection.Checkpoints;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.users.events.DomainEventCodec;
@@ -38,9 +39,10 @@ class StoreConfiguration {
 
     @Bean
     ProjectionRunner usersReadModelRunner(UsersReadModelProjection projection, EventStore eventStore,
-            NatsConnector connector, Checkpoints checkpoints, PlatformTransactionManager transactions) {
+            NatsConnector connector, Checkpoints checkpoints, PlatformTransactionManager transactions,
+            Telemetry telemetry) {
         return new ProjectionRunner(projection, eventStore, connector, checkpoints,
-                new TransactionTemplate(transactions));
+                new TransactionTemplate(transactions), telemetry);
     }
 
     @Bean
