@@ -68,6 +68,7 @@ class NatsPermissionsIT {
                 NatsServerProcess.supportsSyncInterval(NatsServerProcess.version(binary)));
         Path configFile = workDir.resolve("nats.conf");
         Files.writeString(configFile, config);
+        Files.copy(NatsServerProcess.repositoryFile("deploy/nats/auth.conf"), workDir.resolve("auth.conf"));
         Map<String, String> serverEnvironment = new HashMap<>();
         PASSWORDS.forEach((user, password) -> serverEnvironment.put(
                 "NATS_" + user.toUpperCase().replace('-', '_') + "_PASSWORD", password));
