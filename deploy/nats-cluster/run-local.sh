@@ -2,6 +2,7 @@
 # A three-server NATS cluster on this machine, loopback only, from the local nats-server binary:
 #   deploy/nats-cluster/run-local.sh start     start n1, n2, n3 (n1.conf .. n3.conf) and wait for JetStream
 #   deploy/nats-cluster/run-local.sh stop [n]  stop every node, or node n (1-3) only: to try a failover
+#   deploy/nats-cluster/run-local.sh kill n    kill node n (SIGKILL, as a crash would)
 #   deploy/nats-cluster/run-local.sh restart n start node n again
 #   deploy/nats-cluster/run-local.sh status    which nodes run, and the cluster's JetStream meta leader
 #   deploy/nats-cluster/run-local.sh env       the variables that point the services at the cluster
@@ -112,11 +113,13 @@ case "$cmd" in
     start_node "$n" "$bin" "$sync"
     await_healthy "$n"
     ;;
-  stop)
+  stop|kill)
+    [[ "$cmd" == stop || -n "${2:-}" ]] || die "kill which node? 1-3"
+    signal=TERM; [[ "$cmd" == kill ]] && signal=KILL
     for n in ${2:-${NODES[@]}}; do
       if pid=$(pid_of "$n"); then
-        kill "$pid"; for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        say "n$n stopped"
+        kill -s "$signal" "$pid"; for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        say "n$n $( [[ $signal == KILL ]] && echo killed || echo stopped )"
       else
         say "n$n not running"
       fi
@@ -138,6 +141,6 @@ case "$cmd" in
     echo "# and per service: NATS_USER=<service> NATS_PASSWORD=\$NATS_<SERVICE>_PASSWORD (see deploy/nats/auth.conf)"
     ;;
   *)
-    die "usage: $0 start | stop [1-3] | restart <1-3> | status | env"
+    die "usage: $0 start | stop [1-3] | kill <1-3> | restart <1-3> | status | env"
     ;;
 esac
