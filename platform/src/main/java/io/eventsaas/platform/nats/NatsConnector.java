@@ -46,7 +46,7 @@ public final class NatsConnector implements AutoCloseable {
                 .servers(properties.url().split("\\s*,\\s*"))
                 .connectionName(connectionName)
                 // Replies come to this service's own inboxes, so the server's permissions can allow each service
-                // its own replies and nobody else's (deploy/nats/nats.conf).
+                // its own replies and nobody else's (deploy/nats/auth.conf).
                 .inboxPrefix(properties.inboxPrefixFor(connectionName))
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofSeconds(1))

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout how long an RPC call or a JetStream API call may take before it counts as failed
  * @param duplicateWindow how long the event store remembers message ids: a command retried within it appends
  *                        nothing (after it, handlers recognise their own earlier append by its causation id)
- * @param user           user name for a server with user/password accounts ({@code deploy/nats/nats.conf});
+ * @param user           user name for a server with user/password accounts ({@code deploy/nats/auth.conf});
  *                        empty for none. Not together with {@code creds}.
  * @param password       that user's password
  * @param inboxPrefix    prefix of this connection's reply subjects; empty means {@code _INBOX_<service name>}, so
