@@ -36,13 +36,18 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code java -jar} on the jar that Maven built for this module (see the failsafe configuration). */
     static ServiceProcess start(String module, Map<String, String> environment) throws IOException {
+        return start(module, module, environment);
+    }
+
+    /** The same, logging to {@code target/system-tests/<logName>.log} (several tests start the same module). */
+    static ServiceProcess start(String module, String logName, Map<String, String> environment) throws IOException {
         String jar = System.getProperty("jar." + module);
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("no runnable jar for " + module + " (system property jar." + module
                     + " = " + jar + "); run the tests through ./mvnw verify");
         }
         int port = freePort();
-        Path log = Path.of("target", "system-tests", module + ".log");
+        Path log = Path.of("target", "system-tests", logName + ".log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar));
@@ -77,6 +82,11 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** What the process has logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     int readinessStatus() {

@@ -30,7 +30,8 @@ public final class NatsConnector implements AutoCloseable {
     public NatsConnector(NatsProperties properties, String connectionName) {
         this.properties = properties;
         Options options = options(properties, connectionName);
-        log.info("Connecting to NATS at {} as '{}'{}", properties.url(), connectionName,
+        log.info("Connecting to NATS at {} as '{}'{}{}", properties.url(), connectionName,
+                properties.user().isEmpty() ? "" : " (user " + properties.user() + ")",
                 properties.namespace().isEmpty() ? "" : " in namespace '" + properties.namespace() + "'");
         try {
             Nats.connectAsynchronously(options, true);
@@ -44,6 +45,9 @@ public final class NatsConnector implements AutoCloseable {
         Options.Builder builder = Options.builder()
                 .servers(properties.url().split("\\s*,\\s*"))
                 .connectionName(connectionName)
+                // Replies come to this service's own inboxes, so the server's permissions can allow each service
+                // its own replies and nobody else's (deploy/nats/auth.conf).
+                .inboxPrefix(properties.inboxPrefixFor(connectionName))
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofSeconds(1))
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -57,6 +61,8 @@ public final class NatsConnector implements AutoCloseable {
                 .errorListener(new LoggingErrorListener(problems));
         if (!properties.creds().isBlank()) {
             builder.authHandler(Nats.credentials(properties.creds()));
+        } else if (!properties.user().isEmpty()) {
+            builder.userInfo(properties.user(), properties.password());
         }
         return builder.build();
     }

@@ -166,7 +166,8 @@ public final class PolicyRunner implements AutoCloseable {
     }
 
     private void consume() throws Exception {
-        ConsumeOptions options = ConsumeOptions.builder().batchSize(settings.batchSize()).build();
+        // Short pulls: heartbeats every 2.5 s, so a pull lost with a cluster node is noticed in under 8 s (not 45 s).
+        ConsumeOptions options = ConsumeOptions.builder().batchSize(settings.batchSize()).expiresIn(5000).build();
         try (IterableConsumer messages = connector.connection().getStreamContext(eventStore.streamName())
                 .getConsumerContext(consumerName).iterate(options)) {
             while (running) {
