@@ -9,6 +9,22 @@ public final class Buckets {
      */
     public static final String EMAIL_CLAIMS = "email-claims";
 
+    /**
+     * Signed-in sessions (key: {@code <user_id>.<SHA-256 of the token's secret, hex>}; value: Session). The bucket's
+     * max age is the session lifetime; ending a session deletes its key, ending all of a user's deletes the prefix.
+     */
+    public static final String SESSIONS = "sessions";
+
+    /** Recent failed sign-ins per e-mail address (key: SHA-256 of the address, hex; value: SignInAttempts). */
+    public static final String SIGN_IN_ATTEMPTS = "sign-in-attempts";
+
+    /**
+     * One AES key per data subject (key: e.g. {@code user-<uuid>}; value: PersonalDataKey). Lives outside the EVENTS
+     * stream and outside every disposable database: a rebuild must never lose a living user's key, and an erasure
+     * purges it so the personal data sealed in events can never be read again.
+     */
+    public static final String PERSONAL_DATA_KEYS = "personal-data-keys";
+
     /** Read models that projection-service publishes for the gateway to read. */
     public static final String VIEWS = "views";
 

@@ -9,6 +9,9 @@ public final class Consumers {
     /** user-service: UserRegistered -> OrganizationCreated (the user's personal organisation). */
     public static final String USERS_PERSONAL_ORGANIZATIONS = "users-personal-organizations";
 
+    /** user-service: UserErased -> MemberRemoved, MemberRoleChanged or OrganizationClosed in each of their organisations. */
+    public static final String USERS_ERASED_MEMBERSHIPS = "users-erased-memberships";
+
     private Consumers() {
     }
 }

@@ -36,9 +36,9 @@ class EventCatalogueTest {
         String rendered = EventCatalogue.render(ContractDescriptors.current());
 
         assertThat(rendered)
-                .contains("| [UserRegistered](#userregistered) | user | `events.user.<id>` | 1 |")
+                .contains("| [UserRegistered](#userregistered) | user | `events.user.<id>` | 2 |")
                 .contains("| [OrganizationCreated](#organizationcreated) | organization | `events.organization.<id>` | 1 |")
-                .contains("| 4 | `password_hash` | string | Argon2id, PHC string format; never the password |")
+                .contains("| 3 | `password_hash` | string | Argon2id, PHC string format; never the password |")
                 .contains("| `rpc.users.register-user` | [RegisterUser](#registeruser) | [UserRegistration](#userregistration) |")
                 .contains("| `email-claims` |");
     }

@@ -1,13 +1,22 @@
 package io.eventsaas.gateway.errors;
 
+import io.eventsaas.gateway.security.AccessDeniedException;
+import io.eventsaas.gateway.security.NotSignedInException;
 import io.eventsaas.gateway.web.InvalidRequestException;
 import io.eventsaas.platform.rpc.RpcException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Turns what went wrong into a response: problem+json for the API, an error page for the pages. A page that can
@@ -32,6 +41,28 @@ class ErrorAdvice {
             return Problems.response(status, detail, e.fieldErrors(), path, request);
         }
         return ErrorPages.page(status, detail, request);
+    }
+
+    @ExceptionHandler(NotSignedInException.class)
+    Object notSignedIn(NotSignedInException e, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (Problems.isApi(path)) {
+            ResponseEntity<ProblemDetail> problem = Problems.response(HttpStatus.UNAUTHORIZED, e.getMessage(),
+                    Map.of(), path, request);
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem.getBody());
+        }
+        String target = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        return new ModelAndView("redirect:/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    Object accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (Problems.isApi(path)) {
+            return Problems.response(HttpStatus.FORBIDDEN, e.getMessage(), Map.of(), path, request);
+        }
+        return ErrorPages.page(HttpStatus.FORBIDDEN, e.getMessage(), request);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -5,7 +5,7 @@ import io.eventsaas.platform.rpc.RpcStatus;
 import org.springframework.http.HttpStatus;
 
 /**
- * How a failed RPC looks over HTTP. The service's status codes are HTTP's, so a refusal (400 to 410) passes
+ * How a failed RPC looks over HTTP. The service's status codes are HTTP's, so a refusal (400 to 429) passes
  * through with the service's message, which is written for the caller. A failure of the service or of the path
  * to it becomes 502, 503 or 504 with a message of our own: its internals stay in the log.
  */
@@ -22,6 +22,7 @@ public final class UpstreamErrors {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case GONE -> HttpStatus.GONE;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
             case INTERNAL -> HttpStatus.BAD_GATEWAY;
@@ -31,7 +32,7 @@ public final class UpstreamErrors {
     /** What the client may read about the failure. */
     public static String detail(RpcException e) {
         return switch (e.status()) {
-            case BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, GONE -> e.getMessage();
+            case BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, GONE, TOO_MANY_REQUESTS -> e.getMessage();
             case UNAVAILABLE -> "The service that handles this request is not available right now. Try again shortly.";
             case TIMEOUT -> "The service that handles this request did not answer in time. It may still complete: "
                     + "retry with the same idempotency key to find out without doing it twice.";

@@ -1,13 +1,16 @@
 package io.eventsaas.gateway.security;
 
 import io.eventsaas.gateway.GatewayProperties;
+import io.eventsaas.platform.rpc.RpcClient;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Signed cookies (session, CSRF) and the CSRF check on every page form. */
+/** Signed cookies (session, CSRF), the CSRF check on every page form, and who makes a request ({@link SignedIn}). */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -27,11 +30,21 @@ class SecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer csrfProtection(CsrfTokens tokens) {
+    Authenticator authenticator(RpcClient rpc) {
+        return new Authenticator(rpc);
+    }
+
+    @Bean
+    WebMvcConfigurer csrfProtection(CsrfTokens tokens, Authenticator authenticator) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new CsrfInterceptor(tokens)).excludePathPatterns("/api/**");
+            }
+
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new SignedInArgumentResolver(authenticator));
             }
         };
     }

@@ -8,6 +8,7 @@ import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /** Creates a key-value bucket when it is missing (idempotent; safe when several instances start at once). */
 public final class KeyValueBuckets {
@@ -16,17 +17,26 @@ public final class KeyValueBuckets {
     }
 
     public static KeyValue ensure(Connection connection, Namespace namespace, String bucket, int replicas) {
+        return ensure(connection, namespace, bucket, replicas, null);
+    }
+
+    /** A bucket whose entries expire {@code maxAge} after they were last written (null: never). */
+    public static KeyValue ensure(Connection connection, Namespace namespace, String bucket, int replicas,
+            Duration maxAge) {
         String name = namespace.name(bucket);
         try {
             KeyValueManagement kvm = connection.keyValueManagement();
             if (!kvm.getBucketNames().contains(name)) {
                 try {
-                    kvm.create(KeyValueConfiguration.builder()
+                    KeyValueConfiguration.Builder config = KeyValueConfiguration.builder()
                             .name(name)
                             .storageType(StorageType.File)
                             .replicas(replicas)
-                            .maxHistoryPerKey(1)
-                            .build());
+                            .maxHistoryPerKey(1);
+                    if (maxAge != null) {
+                        config.ttl(maxAge);
+                    }
+                    kvm.create(config.build());
                 } catch (JetStreamApiException raced) {
                     // Another instance created it between our look and our create: that is fine.
                     if (!kvm.getBucketNames().contains(name)) {

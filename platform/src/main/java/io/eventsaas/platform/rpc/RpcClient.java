@@ -17,6 +17,7 @@ import io.nats.client.RequestFailureMessage;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,9 +48,18 @@ public final class RpcClient {
     }
 
     public <R extends Message> R call(Endpoint endpoint, Message request, Parser<R> replyParser, String correlationId) {
+        return call(endpoint, request, replyParser, correlationId, null);
+    }
+
+    /** A call on behalf of {@code caller}, which travels base64-encoded in the {@value RpcHeaders#CALLER} header. */
+    public <R extends Message> R call(Endpoint endpoint, Message request, Parser<R> replyParser, String correlationId,
+            Message caller) {
         Headers headers = new Headers();
         if (correlationId != null) {
             headers.put(RpcHeaders.CORRELATION_ID, correlationId);
+        }
+        if (caller != null) {
+            headers.put(RpcHeaders.CALLER, Base64.getEncoder().encodeToString(caller.toByteArray()));
         }
         SenderContext<Headers> context = new SenderContext<>(NatsHeaders.SETTER, Kind.CLIENT);
         context.setCarrier(headers);

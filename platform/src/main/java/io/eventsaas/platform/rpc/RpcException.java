@@ -35,6 +35,18 @@ public class RpcException extends RuntimeException {
         return new RpcException(RpcStatus.CONFLICT, message);
     }
 
+    public static RpcException unauthorized(String message) {
+        return new RpcException(RpcStatus.UNAUTHORIZED, message);
+    }
+
+    public static RpcException forbidden(String message) {
+        return new RpcException(RpcStatus.FORBIDDEN, message);
+    }
+
+    public static RpcException gone(String message) {
+        return new RpcException(RpcStatus.GONE, message);
+    }
+
     public RpcStatus status() {
         return status;
     }

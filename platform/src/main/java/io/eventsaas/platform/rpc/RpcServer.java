@@ -19,6 +19,7 @@ import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -155,7 +156,7 @@ public final class RpcServer {
             RpcException error;
             try {
                 Q request = parser.parseFrom(message.getData() == null ? new byte[0] : message.getData());
-                R reply = handler.handle(request, new RpcContext(correlationId));
+                R reply = handler.handle(request, new RpcContext(correlationId, callerOf(message)));
                 message.respond(connection, reply.toByteArray());
                 return "ok";
             } catch (InvalidProtocolBufferException e) {
@@ -184,6 +185,20 @@ public final class RpcServer {
             Headers headers = message.getHeaders();
             String id = headers == null ? null : headers.getFirst(RpcHeaders.CORRELATION_ID);
             return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        }
+
+        /** The caller header's bytes, or null when there is none; 401 when it is not base64. */
+        private static byte[] callerOf(ServiceMessage message) {
+            Headers headers = message.getHeaders();
+            String value = headers == null ? null : headers.getFirst(RpcHeaders.CALLER);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return Base64.getDecoder().decode(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw RpcException.unauthorized("the " + RpcHeaders.CALLER + " header is not base64");
+            }
         }
 
         private static void respondError(Connection connection, ServiceMessage message, RpcException error) {

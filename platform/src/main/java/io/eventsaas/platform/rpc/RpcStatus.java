@@ -11,6 +11,8 @@ public enum RpcStatus {
     NOT_FOUND(404),
     CONFLICT(409),
     GONE(410),
+    /** Refused for now (too many attempts); the message says when to try again. */
+    TOO_MANY_REQUESTS(429),
     INTERNAL(500),
     /** No instance of the service is there to answer (no responders). */
     UNAVAILABLE(503),

@@ -1,0 +1,207 @@
+package io.eventsaas.platform.privacy;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import com.google.protobuf.Timestamp;
+import io.eventsaas.contracts.Buckets;
+import io.eventsaas.contracts.privacy.PersonalDataKey;
+import io.eventsaas.contracts.privacy.Sealed;
+import io.eventsaas.platform.nats.KeyValueBuckets;
+import io.eventsaas.platform.nats.NatsConnector;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Crypto-shredding: personal data goes into events sealed (AES-256-GCM) with a key that belongs to one data
+ * subject and lives in the KV bucket {@value Buckets#PERSONAL_DATA_KEYS}, outside the EVENTS stream and outside
+ * every disposable database. {@link #destroy} purges the key, and from then on every copy of that subject's sealed
+ * data, in the stream, an archive or any replay, opens to {@link Optional#empty()}.
+ *
+ * <p>Keys are cached for {@value #CACHE_SECONDS} seconds so that a replay does not ask NATS for the same key once
+ * per event; an erasure is therefore complete everywhere within that time (the instance that destroys a key
+ * forgets it at once).
+ */
+public final class PersonalDataVault {
+
+    static final long CACHE_SECONDS = 30;
+    private static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    /** The server's "wrong last sequence": the key exists already. */
+    private static final int WRONG_LAST_SEQUENCE = 10071;
+
+    private final NatsConnector connector;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ConcurrentHashMap<String, CachedKey> cache = new ConcurrentHashMap<>();
+    private volatile KeyValue bucket;
+
+    public PersonalDataVault(NatsConnector connector, Clock clock) {
+        this.connector = connector;
+        this.clock = clock;
+    }
+
+    /** Creates the bucket when it is missing. Call once NATS is connected (a warm-up step). */
+    public void open() {
+        bucket = KeyValueBuckets.ensure(connector.connection(), connector.namespace(), Buckets.PERSONAL_DATA_KEYS,
+                connector.properties().replicas());
+    }
+
+    /** Seals {@code data} with the subject's key, creating the key on first use. */
+    public Sealed seal(String keyId, Message data) {
+        byte[] key = keyFor(keyId, true).orElseThrow();
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, nonce, keyId, data.toByteArray());
+        return Sealed.newBuilder()
+                .setKeyId(keyId)
+                .setNonce(ByteString.copyFrom(nonce))
+                .setCiphertext(ByteString.copyFrom(ciphertext))
+                .build();
+    }
+
+    /**
+     * The sealed data, or empty when its key has been destroyed (the subject was erased) or the data was not sealed
+     * with the key that now has this id.
+     */
+    public <M extends Message> Optional<M> open(Sealed sealed, Parser<M> parser) {
+        if (sealed == null || sealed.getKeyId().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> key = keyFor(sealed.getKeyId(), false);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] plain = crypt(Cipher.DECRYPT_MODE, key.get(), sealed.getNonce().toByteArray(), sealed.getKeyId(),
+                    sealed.getCiphertext().toByteArray());
+            return Optional.of(parser.parseFrom(plain));
+        } catch (SealBrokenException | InvalidProtocolBufferException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Destroys the subject's key for good: idempotent. */
+    public void destroy(String keyId) {
+        cache.remove(keyId);
+        try {
+            bucket().purge(keyId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot destroy personal-data key " + keyId, e);
+        } catch (JetStreamApiException e) {
+            throw new IllegalStateException("cannot destroy personal-data key " + keyId + ": " + e.getMessage(), e);
+        }
+        cache.remove(keyId);
+    }
+
+    /** Whether the subject's key exists (false once destroyed). */
+    public boolean hasKey(String keyId) {
+        return keyFor(keyId, false).isPresent();
+    }
+
+    private Optional<byte[]> keyFor(String keyId, boolean create) {
+        Instant now = clock.instant();
+        CachedKey cached = cache.get(keyId);
+        if (cached != null && cached.loadedAt().plusSeconds(CACHE_SECONDS).isAfter(now)) {
+            return Optional.of(cached.key());
+        }
+        Optional<byte[]> key = read(keyId);
+        if (key.isEmpty() && create) {
+            key = Optional.of(createKey(keyId, now));
+        }
+        key.ifPresentOrElse(k -> cache.put(keyId, new CachedKey(k, now)), () -> cache.remove(keyId));
+        return key;
+    }
+
+    private Optional<byte[]> read(String keyId) {
+        try {
+            KeyValueEntry entry = bucket().get(keyId);
+            if (entry == null || entry.getOperation() != KeyValueOperation.PUT || entry.getValue() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(PersonalDataKey.parseFrom(entry.getValue()).getAesKey().toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read personal-data key " + keyId, e);
+        } catch (JetStreamApiException e) {
+            throw new IllegalStateException("cannot read personal-data key " + keyId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the key atomically; when another instance won the race, uses theirs. */
+    private byte[] createKey(String keyId, Instant now) {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        PersonalDataKey value = PersonalDataKey.newBuilder()
+                .setAesKey(ByteString.copyFrom(key))
+                .setCreatedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .build();
+        try {
+            bucket().create(keyId, value.toByteArray());
+            return key;
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+                return read(keyId).orElseThrow(() -> new IllegalStateException(
+                        "personal-data key " + keyId + " was created and destroyed at once"));
+            }
+            throw new IllegalStateException("cannot create personal-data key " + keyId + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create personal-data key " + keyId, e);
+        }
+    }
+
+    private static byte[] crypt(int mode, byte[] key, byte[] nonce, String keyId, byte[] input) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new SealBrokenException();
+        } catch (GeneralSecurityException e) {
+            if (mode == Cipher.DECRYPT_MODE) {
+                throw new SealBrokenException();
+            }
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private KeyValue bucket() {
+        KeyValue b = bucket;
+        if (b == null) {
+            throw new IllegalStateException("PersonalDataVault.open() has not run yet");
+        }
+        return b;
+    }
+
+    private record CachedKey(byte[] key, Instant loadedAt) {
+    }
+
+    /** The ciphertext does not open with the key of that id: treated like a destroyed key. */
+    private static final class SealBrokenException extends RuntimeException {
+        SealBrokenException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** How long an erasure may take to reach every instance's cache. */
+    public static Duration cacheTime() {
+        return Duration.ofSeconds(CACHE_SECONDS);
+    }
+}
