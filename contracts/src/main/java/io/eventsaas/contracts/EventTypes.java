@@ -20,6 +20,19 @@ public final class EventTypes {
     public static final String API_KEY_CREATED = "ApiKeyCreated";
     public static final String API_KEY_REVOKED = "ApiKeyRevoked";
 
+    // billing-service
+    public static final String SUBSCRIPTION_STARTED = "SubscriptionStarted";
+    public static final String PAYMENT_METHOD_ATTACHED = "PaymentMethodAttached";
+    public static final String PLAN_CHANGED = "PlanChanged";
+    public static final String PLAN_CHANGE_SCHEDULED = "PlanChangeScheduled";
+    public static final String CANCELLATION_SCHEDULED = "CancellationScheduled";
+    public static final String CANCELLATION_WITHDRAWN = "CancellationWithdrawn";
+    public static final String SUBSCRIPTION_RENEWED = "SubscriptionRenewed";
+    public static final String SUBSCRIPTION_PAST_DUE = "SubscriptionPastDue";
+    public static final String INVOICE_ISSUED = "InvoiceIssued";
+    public static final String INVOICE_PAID = "InvoicePaid";
+    public static final String INVOICE_PAYMENT_FAILED = "InvoicePaymentFailed";
+
     private EventTypes() {
     }
 }

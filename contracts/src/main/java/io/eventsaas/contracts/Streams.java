@@ -19,6 +19,9 @@ public final class Streams {
     /** Aggregate types: the second token of an event subject. */
     public static final String USER = "user";
     public static final String ORGANIZATION = "organization";
+    /** One per organisation: the aggregate id is the organisation's id. */
+    public static final String SUBSCRIPTION = "subscription";
+    public static final String INVOICE = "invoice";
 
     /** {@code events.<aggregateType>.<aggregateId>} */
     public static String eventSubject(String aggregateType, String aggregateId) {
