@@ -76,6 +76,11 @@ public class SignInLimiter {
         }
     }
 
+    /** The 429 for an address locked until {@code lockedUntil}, as of now. */
+    public RpcException tooMany(Instant lockedUntil) {
+        return tooMany(lockedUntil, clock.instant());
+    }
+
     public static RpcException tooMany(Instant lockedUntil, Instant now) {
         long minutes = Math.max(1, (Duration.between(now, lockedUntil).toSeconds() + 59) / 60);
         return new RpcException(RpcStatus.TOO_MANY_REQUESTS, "too many failed sign-ins for this e-mail address; "

@@ -68,7 +68,7 @@ public class StartSessionHandler {
         if (!hasher.verify(password, hash)) {
             Optional<java.time.Instant> locked = limiter.recordFailure(address);
             if (locked.isPresent()) {
-                throw SignInLimiter.tooMany(locked.get(), java.time.Instant.now());
+                throw limiter.tooMany(locked.get());
             }
             throw RpcException.unauthorized(WRONG_CREDENTIALS);
         }
