@@ -45,6 +45,11 @@ public final class AccountsBenchmark {
                 authenticate[i] = System.nanoTime() - start;
             }
             print("authenticate-session", authenticate);
+            long[] malformed = new long[authentications];
+            for (int i = 0; i < authentications; i++) { // the same round trip without I/O: 401 from the token's shape
+                malformed[i] = time(() -> client.authenticate("not-a-token"));
+            }
+            print("  baseline: a malformed token", malformed);
 
             long[] ok = new long[signIns];
             long[] wrong = new long[signIns];
