@@ -13,8 +13,10 @@ import java.util.UUID;
  * figures.
  *
  * <pre>
- * ./mvnw -q -pl user-service test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.eventsaas.users.AccountsBenchmark -Dexec.args="5000 60"
+ * ./mvnw -q -pl user-service test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
+ *   -Dmdep.includeScope=test
+ * cd user-service &amp;&amp; java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) \
+ *   io.eventsaas.users.AccountsBenchmark 5000 60
  * </pre>
  * The arguments: authenticate-session calls, sign-in calls of each kind.
  */
