@@ -3,6 +3,7 @@ package io.eventsaas.users;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.platform.rpc.RpcServer;
 import io.eventsaas.platform.warmup.WarmUp;
@@ -31,14 +32,17 @@ class WarmUpConfiguration {
 
     @Bean
     WarmUp warmUp(Flyway flyway, NatsConnector connector, EventStore eventStore, EmailClaims emailClaims,
-            ProjectionRunner readModel, PolicyRunner personalOrganizations, RpcServer rpcServer) {
+            ProjectionRunner readModel, PolicyRunner personalOrganizationsPolicy, PersonalDataVault personalDataVault,
+            PolicyRunner erasedMembershipsPolicy, RpcServer rpcServer) {
         return new WarmUp("user-service", List.of(
                 WarmUpStep.of("migrate the database", () -> flyway.migrate()),
                 WarmUpStep.of("connect to NATS", () -> connector.awaitConnection(Duration.ofSeconds(10))),
                 WarmUpStep.of("set up the event stream", eventStore::ensureStream),
                 WarmUpStep.of("open the e-mail claims bucket", emailClaims::open),
+                WarmUpStep.of("open the personal-data keys bucket", personalDataVault::open),
                 WarmUpStep.of("catch up the read model", readModel::catchUp),
-                WarmUpStep.of("start the personal-organisation policy", personalOrganizations::start),
+                WarmUpStep.of("start the personal-organisation policy", personalOrganizationsPolicy::start),
+                WarmUpStep.of("start the erased-memberships policy", erasedMembershipsPolicy::start),
                 WarmUpStep.of("join the RPC queue groups", rpcServer::start)));
     }
 }

@@ -83,7 +83,7 @@ class RegisterUserIT {
                 org.assertj.core.data.Offset.offset(60L));
         assertThat(details.getOrganizationsList()).containsExactly(OrganizationSummary.newBuilder()
                 .setOrganizationId(registration.getOrganizationId())
-                .setName("Ann Lee's organisation")
+                .setName("Personal")
                 .setRole("owner")
                 .setPersonal(true)
                 .build());

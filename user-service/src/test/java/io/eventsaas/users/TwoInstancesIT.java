@@ -120,7 +120,7 @@ class TwoInstancesIT {
             assertThat(client.countEvents(Streams.ORGANIZATION, registration.getOrganizationId())).isEqualTo(1);
         }
         // Queue, not fan-out: between them the instances handled each UserRegistered once.
-        long handled = instances.stream().mapToLong(i -> i.bean(PolicyRunner.class).handled()).sum();
+        long handled = instances.stream().mapToLong(i -> i.bean("personalOrganizationsPolicy", PolicyRunner.class).handled()).sum();
         assertThat(handled).isEqualTo(client.countEvents(Streams.USER));
         assertThat(client.countEvents(Streams.ORGANIZATION)).isEqualTo(client.countEvents(Streams.USER));
     }

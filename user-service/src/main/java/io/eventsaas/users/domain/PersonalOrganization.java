@@ -6,6 +6,12 @@ import java.util.UUID;
 /** Every user owns one organisation of their own, created right after they register. */
 public final class PersonalOrganization {
 
+    /**
+     * The personal organisation's name. Not the owner's name: organisation names are not personal data (they are
+     * not sealed), so a name must never identify a person.
+     */
+    public static final String NAME = "Personal";
+
     private PersonalOrganization() {
     }
 
@@ -15,9 +21,5 @@ public final class PersonalOrganization {
      */
     public static UUID idFor(UUID userId) {
         return UUID.nameUUIDFromBytes(("personal-organization:" + userId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String nameFor(String ownerDisplayName) {
-        return ownerDisplayName + "'s organisation";
     }
 }

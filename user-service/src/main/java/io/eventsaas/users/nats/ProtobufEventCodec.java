@@ -2,10 +2,10 @@ package io.eventsaas.users.nats;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.eventsaas.contracts.EventTypes;
-import io.eventsaas.contracts.users.OrganizationCreated;
 import io.eventsaas.contracts.users.UserRegistered;
 import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.eventstore.RecordedEvent;
+import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.users.domain.DomainEvent;
 import io.eventsaas.users.domain.OrganizationEvent;
 import io.eventsaas.users.domain.PasswordHash;
@@ -21,6 +21,13 @@ final class ProtobufEventCodec implements DomainEventCodec {
     /** The only schema version of these payloads so far; a consumer skips anything newer. */
     static final int SCHEMA_VERSION = 1;
 
+    /** The organisation's events (organizations.proto). */
+    private final OrganizationEventCodec organizationEvents;
+
+    ProtobufEventCodec(PersonalDataVault vault) {
+        this.organizationEvents = new OrganizationEventCodec(vault);
+    }
+
     @Override
     public NewEvent encode(DomainEvent event) {
         return switch (event) {
@@ -32,18 +39,15 @@ final class ProtobufEventCodec implements DomainEventCodec {
                             .setPasswordHash(e.passwordHash().value())
                             .setPersonalOrganizationId(e.personalOrganizationId().toString())
                             .build().toByteArray());
-            case OrganizationEvent.OrganizationCreated e -> new NewEvent(EventTypes.ORGANIZATION_CREATED,
-                    SCHEMA_VERSION, OrganizationCreated.newBuilder()
-                            .setOrganizationId(e.organizationId().toString())
-                            .setName(e.name())
-                            .setOwnerUserId(e.ownerUserId().toString())
-                            .setPersonal(e.personal())
-                            .build().toByteArray());
+            case OrganizationEvent e -> organizationEvents.encode(e);
         };
     }
 
     @Override
     public Decoded decode(RecordedEvent event) {
+        if (OrganizationEventCodec.handles(event.type())) {
+            return organizationEvents.decode(event);
+        }
         if (event.schemaVersion() != SCHEMA_VERSION) {
             return new Decoded.Skipped("schema version " + event.schemaVersion() + " of " + event.type()
                     + " is not one this service reads (" + SCHEMA_VERSION + ")");
@@ -55,12 +59,6 @@ final class ProtobufEventCodec implements DomainEventCodec {
                     yield new Decoded.Known(new UserEvent.UserRegistered(UUID.fromString(e.getUserId()), e.getEmail(),
                             e.getDisplayName(), new PasswordHash(e.getPasswordHash()),
                             UUID.fromString(e.getPersonalOrganizationId())));
-                }
-                case EventTypes.ORGANIZATION_CREATED -> {
-                    OrganizationCreated e = OrganizationCreated.parseFrom(event.payload());
-                    yield new Decoded.Known(new OrganizationEvent.OrganizationCreated(
-                            UUID.fromString(e.getOrganizationId()), e.getName(), UUID.fromString(e.getOwnerUserId()),
-                            e.getPersonal()));
                 }
                 default -> new Decoded.Skipped("unknown event type " + event.type());
             };

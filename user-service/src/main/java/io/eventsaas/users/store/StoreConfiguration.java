@@ -49,4 +49,9 @@ class StoreConfiguration {
     UsersReadModel usersReadModel(JdbcClient jdbc) {
         return new UsersReadModel(jdbc);
     }
+
+    @Bean
+    OrganizationsReadModel organizationsReadModel(JdbcClient jdbc) {
+        return new OrganizationsReadModel(jdbc);
+    }
 }

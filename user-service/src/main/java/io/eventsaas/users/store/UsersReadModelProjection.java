@@ -3,7 +3,7 @@ package io.eventsaas.users.store;
 import io.eventsaas.contracts.EventTypes;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.projection.Projection;
-import io.eventsaas.users.domain.OrganizationEvent.OrganizationCreated;
+import io.eventsaas.users.domain.OrganizationEvent;
 import io.eventsaas.users.domain.UserEvent.UserRegistered;
 import io.eventsaas.users.events.DomainEventCodec;
 import io.eventsaas.users.events.DomainEventCodec.Decoded.Known;
@@ -28,11 +28,13 @@ final class UsersReadModelProjection implements Projection {
     private final DomainEventCodec codec;
     private final JdbcClient jdbc;
     private final Counter skipped;
+    private final OrganizationRows organizations;
 
     UsersReadModelProjection(DomainEventCodec codec, JdbcClient jdbc, Counter skipped) {
         this.codec = codec;
         this.jdbc = jdbc;
         this.skipped = skipped;
+        this.organizations = new OrganizationRows(jdbc);
     }
 
     @Override
@@ -42,14 +44,14 @@ final class UsersReadModelProjection implements Projection {
 
     @Override
     public boolean handles(String eventType) {
-        return EventTypes.USER_REGISTERED.equals(eventType) || EventTypes.ORGANIZATION_CREATED.equals(eventType);
+        return EventTypes.USER_REGISTERED.equals(eventType) || OrganizationRows.handles(eventType);
     }
 
     @Override
     public void apply(RecordedEvent event) {
         switch (codec.decode(event)) {
             case Known(UserRegistered registered) -> on(registered, event);
-            case Known(OrganizationCreated created) -> on(created, event);
+            case Known(OrganizationEvent organizationEvent) -> organizations.apply(organizationEvent, event);
             case Skipped(String reason) -> {
                 skipped.increment();
                 log.warn("Read model skips event {} ({} v{}) at sequence {}: {}", event.eventId(), event.type(),
@@ -75,20 +77,6 @@ final class UsersReadModelProjection implements Projection {
                     registered.userId(), event.streamSequence(), registered.email());
             skipped.increment();
         }
-    }
-
-    private void on(OrganizationCreated created, RecordedEvent event) {
-        jdbc.sql("""
-                        INSERT INTO organizations (organization_id, name, owner_user_id, personal, created_at,
-                                                   stream_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(created.organizationId(), created.name(), created.ownerUserId(), created.personal(),
-                        Timestamp.from(event.occurredAt()), event.streamSequence())
-                .update();
-        jdbc.sql("INSERT INTO memberships (organization_id, user_id, role) VALUES (?, ?, 'owner') ON CONFLICT DO NOTHING")
-                .params(created.organizationId(), created.ownerUserId())
-                .update();
     }
 
     private boolean exists(String table, String idColumn, Object id) {
