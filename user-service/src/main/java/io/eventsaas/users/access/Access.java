@@ -24,15 +24,18 @@ public final class Access {
     }
 
     private final OrganizationsReadModel readModel;
+    private final ReadModelFreshness freshness;
 
-    public Access(OrganizationsReadModel readModel) {
+    public Access(OrganizationsReadModel readModel, ReadModelFreshness freshness) {
         this.readModel = readModel;
+        this.freshness = freshness;
     }
 
     /**
      * @param organizationId as the request names it (anything that is not a canonical UUID names nothing: 404)
      */
     public Granted require(OrganizationActor actor, String organizationId, OrganizationRole minimum) {
+        freshness.catchUp();
         UUID id = Ids.parse(organizationId).orElseThrow(Access::noSuchOrganization);
         OrganizationRole role = switch (actor) {
             case OrganizationActor.User user -> readModel.roleOf(id, user.userId()).map(OrganizationRole::of)
@@ -52,6 +55,11 @@ public final class Access {
                     + minimum.wireName() + (minimum == OrganizationRole.OWNER ? "" : " or above"));
         }
         return new Granted(organization, role);
+    }
+
+    /** Brings the read model up to the stream's tail: for reads that do not go through {@link #require}. */
+    public void catchUp() {
+        freshness.catchUp();
     }
 
     /** An API key that is still valid, or 401. */

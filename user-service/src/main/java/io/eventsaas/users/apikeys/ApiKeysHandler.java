@@ -83,7 +83,12 @@ public final class ApiKeysHandler {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
             throw RpcException.unauthorized("not a valid API key");
         }
-        return readModel.activeApiKeyBySecretHash(Secrets.sha256(secret))
-                .orElseThrow(() -> RpcException.unauthorized("not a valid API key"));
+        String hash = Secrets.sha256(secret);
+        // Usually one indexed query; only a key this read model does not know makes it catch up with the stream
+        // first (created a moment ago through another instance?).
+        return readModel.activeApiKeyBySecretHash(hash).or(() -> {
+            access.catchUp();
+            return readModel.activeApiKeyBySecretHash(hash);
+        }).orElseThrow(() -> RpcException.unauthorized("not a valid API key"));
     }
 }

@@ -100,6 +100,7 @@ public final class InvitationsHandler {
 
     /** For the accept page: no caller needed, the token is the capability. */
     public InvitationStatus byToken(String token) {
+        access.catchUp(); // its status may have changed through another instance a moment ago
         InvitationView invitation = find(token);
         String status = switch (invitation.status()) {
             case "open" -> clock.instant().isBefore(invitation.expiresAt()) ? "open" : "expired";
@@ -122,7 +123,10 @@ public final class InvitationsHandler {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw RpcException.notFound("no such invitation");
         }
-        return readModel.invitationByTokenHash(Secrets.sha256(token.strip()))
-                .orElseThrow(() -> RpcException.notFound("no such invitation"));
+        String hash = Secrets.sha256(token.strip());
+        return readModel.invitationByTokenHash(hash).or(() -> {
+            access.catchUp(); // issued a moment ago through another instance?
+            return readModel.invitationByTokenHash(hash);
+        }).orElseThrow(() -> RpcException.notFound("no such invitation"));
     }
 }

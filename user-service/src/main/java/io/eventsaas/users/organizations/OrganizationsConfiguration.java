@@ -6,6 +6,7 @@ import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.policy.PolicyRunner;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.users.access.Access;
+import io.eventsaas.users.access.ReadModelFreshness;
 import io.eventsaas.users.events.DomainEventCodec;
 import io.eventsaas.users.store.OrganizationsReadModel;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,10 @@ class OrganizationsConfiguration {
     }
 
     @Bean
-    Access access(OrganizationsReadModel readModel) {
-        return new Access(readModel);
+    Access access(OrganizationsReadModel readModel, EventStore eventStore, ProjectionRunner readModelRunner,
+            OrganizationSettings settings) {
+        return new Access(readModel, new ReadModelFreshness(eventStore, readModelRunner,
+                settings.visibilityTimeout()));
     }
 
     @Bean
