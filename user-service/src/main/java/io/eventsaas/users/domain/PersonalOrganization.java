@@ -22,4 +22,12 @@ public final class PersonalOrganization {
     public static UUID idFor(UUID userId) {
         return UUID.nameUUIDFromBytes(("personal-organization:" + userId).getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * The personal organisation's name: always {@value #NAME}, whoever owns it (kept for callers that pass the
+     * owner's name).
+     */
+    public static String nameFor(String ownerDisplayName) {
+        return NAME;
+    }
 }

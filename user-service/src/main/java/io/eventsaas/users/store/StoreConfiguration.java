@@ -51,6 +51,11 @@ class StoreConfiguration {
     }
 
     @Bean
+    Accounts accounts(UsersReadModel readModel, EventStore eventStore, ProjectionRunner usersReadModelRunner) {
+        return new Accounts(readModel, eventStore, usersReadModelRunner);
+    }
+
+    @Bean
     OrganizationsReadModel organizationsReadModel(JdbcClient jdbc) {
         return new OrganizationsReadModel(jdbc);
     }
