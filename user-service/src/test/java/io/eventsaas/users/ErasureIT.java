@@ -181,7 +181,9 @@ class ErasureIT {
         instance = UserServiceInstance.start(namespace, database);
 
         UserDetails goneAfter = client.getUserAsAdmin(gone.getUserId());
-        assertThat(goneAfter).isEqualTo(goneBefore);
+        // Memberships of the erased user change by the organisations' own policy, asynchronously: not compared here.
+        assertThat(goneAfter.toBuilder().clearOrganizations().build())
+                .isEqualTo(goneBefore.toBuilder().clearOrganizations().build());
         assertThat(goneAfter.getEmail()).isEmpty();
         assertThat(goneAfter.getDisplayName()).isEqualTo("Erased user");
         assertThat(client.getUser(stays.getUserId())).isEqualTo(staysBefore);
