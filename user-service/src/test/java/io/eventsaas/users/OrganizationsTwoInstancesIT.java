@@ -167,6 +167,29 @@ class OrganizationsTwoInstancesIT {
     }
 
     @Test
+    @DisplayName("given the only owner erases their account through erase-user, then, with no more to do, the "
+            + "member who joined first becomes owner and the erased user shows nowhere")
+    void ownerErasesThroughTheEndpoint() throws Exception {
+        Person owner = person("Ursula Owner");
+        Person first = person("Fred First");
+        Person second = person("Sam Second");
+        String team = orgs.create(owner.caller(), "Erase Endpoint").getOrganizationId();
+        join(owner, team, first, "member");
+        join(owner, team, second, "member");
+
+        users.erase(owner.caller(), UsersClient.PASSWORD);
+
+        eventually("ownership passes to the longest-standing member", () -> {
+            var members = orgs.members(first.caller(), team).getMembersList();
+            return members.size() == 2 && members.getFirst().getUserId().equals(first.userId())
+                    && members.getFirst().getRole().equals("owner");
+        });
+        assertThat(orgs.members(second.caller(), team).getMembersList())
+                .noneMatch(m -> m.getUserId().equals(owner.userId()));
+        assertThat(typesOn(owner.personalOrg())).endsWith(EventTypes.ORGANIZATION_CLOSED);
+    }
+
+    @Test
     @DisplayName("given an invitation past its lifetime, then it shows as expired, is not listed, and accepting it "
             + "answers 410 and appends nothing")
     void expiredInvitation() throws Exception {
