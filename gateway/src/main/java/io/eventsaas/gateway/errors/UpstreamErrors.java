@@ -2,6 +2,8 @@ package io.eventsaas.gateway.errors;
 
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +12,9 @@ import org.springframework.http.HttpStatus;
  * to it becomes 502, 503 or 504 with a message of our own: its internals stay in the log.
  */
 public final class UpstreamErrors {
+
+    private static final List<String> RETRY_AFTER_FIELDS = List.of("retry_after_seconds", "retryAfterSeconds",
+            "retry_after", "retryAfter");
 
     private UpstreamErrors() {
     }
@@ -38,6 +43,24 @@ public final class UpstreamErrors {
                     + "retry with the same idempotency key to find out without doing it twice.";
             case INTERNAL -> "The service that handles this request failed.";
         };
+    }
+
+    /**
+     * For a 429: how many seconds until the service takes the request again, when it says so. The service says it
+     * in the error's details, as a field {@code retry_after_seconds} (or {@code retryAfterSeconds}) holding a whole
+     * number; the gateway passes it on as {@code Retry-After}.
+     */
+    public static Optional<Long> retryAfterSeconds(RpcException e) {
+        if (e.status() != RpcStatus.TOO_MANY_REQUESTS) {
+            return Optional.empty();
+        }
+        for (String field : RETRY_AFTER_FIELDS) {
+            String value = e.fieldErrors().get(field);
+            if (value != null && value.strip().matches("\\d{1,9}")) {
+                return Optional.of(Long.parseLong(value.strip()));
+            }
+        }
+        return Optional.empty();
     }
 
     public static boolean isServerSide(RpcException e) {

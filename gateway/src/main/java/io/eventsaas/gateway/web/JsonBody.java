@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -81,6 +82,20 @@ public final class JsonBody {
                     "The request body lacks required fields or has fields of the wrong type.", errors);
         }
         return values;
+    }
+
+    /** An optional field: empty when absent or null, 400 when present and not a string. */
+    public Optional<String> optionalString(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isString()) {
+            throw new InvalidRequestException(
+                    "The request body lacks required fields or has fields of the wrong type.",
+                    Map.of(field, "must be a string"));
+        }
+        return Optional.of(value.stringValue());
     }
 
     private static String where(TokenStreamLocation location) {
