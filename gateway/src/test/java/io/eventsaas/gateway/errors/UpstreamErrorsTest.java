@@ -15,7 +15,7 @@ class UpstreamErrorsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "BAD_REQUEST, 400", "UNAUTHORIZED, 401", "FORBIDDEN, 403", "NOT_FOUND, 404", "CONFLICT, 409",
-            "GONE, 410", "UNAVAILABLE, 503", "TIMEOUT, 504", "INTERNAL, 502"})
+            "GONE, 410", "TOO_MANY_REQUESTS, 429", "UNAVAILABLE, 503", "TIMEOUT, 504", "INTERNAL, 502"})
     @DisplayName("every RPC status has its HTTP status")
     void status(RpcStatus rpc, int http) {
         assertThat(UpstreamErrors.status(rpc).value()).isEqualTo(http);
@@ -30,5 +30,18 @@ class UpstreamErrorsTest {
             assertThat(UpstreamErrors.detail(new RpcException(failure, "no instance at 10.0.3.7: NPE in Foo")))
                     .doesNotContain("10.0.3.7").doesNotContain("NPE");
         }
+    }
+
+    @Test
+    @DisplayName("a 429 says when to retry when the service does (retry_after_seconds), and only then")
+    void retryAfter() {
+        assertThat(UpstreamErrors.retryAfterSeconds(new RpcException(RpcStatus.TOO_MANY_REQUESTS, "slow down",
+                java.util.Map.of("retry_after_seconds", "42")))).hasValue(42L);
+        assertThat(UpstreamErrors.retryAfterSeconds(new RpcException(RpcStatus.TOO_MANY_REQUESTS, "slow down")))
+                .isEmpty();
+        assertThat(UpstreamErrors.retryAfterSeconds(new RpcException(RpcStatus.TOO_MANY_REQUESTS, "slow down",
+                java.util.Map.of("retry_after_seconds", "soon")))).isEmpty();
+        assertThat(UpstreamErrors.retryAfterSeconds(new RpcException(RpcStatus.BAD_REQUEST, "bad",
+                java.util.Map.of("retry_after_seconds", "42")))).isEmpty();
     }
 }
