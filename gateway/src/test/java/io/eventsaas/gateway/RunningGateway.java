@@ -88,6 +88,20 @@ final class RunningGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))));
     }
 
+    /** Any method, with a JSON body when {@code json} is not null. */
+    HttpResponse<String> send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = request(path, headers);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
     HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         return send(request(path, headers).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

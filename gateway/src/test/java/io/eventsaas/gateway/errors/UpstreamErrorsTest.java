@@ -44,4 +44,15 @@ class UpstreamErrorsTest {
         assertThat(UpstreamErrors.retryAfterSeconds(new RpcException(RpcStatus.BAD_REQUEST, "bad",
                 java.util.Map.of("retry_after_seconds", "42")))).isEmpty();
     }
+
+    @Test
+    @DisplayName("a 429 whose message says 'try again after <instant>' retries after the seconds until then")
+    void retryAfterFromTheMessage() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-22T06:00:00Z");
+        RpcException limited = new RpcException(RpcStatus.TOO_MANY_REQUESTS, "too many failed sign-ins for this "
+                + "e-mail address; try again after 2026-11-22T06:14:30Z (in 15 minutes)");
+
+        assertThat(UpstreamErrors.retryAfterSeconds(limited, now)).hasValue(870L);
+        assertThat(UpstreamErrors.retryAfterSeconds(limited, now.plusSeconds(3600))).hasValue(1L);
+    }
 }
