@@ -76,8 +76,12 @@ class EndToEndIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long eventsInStream() throws Exception {
@@ -99,8 +103,10 @@ class EndToEndIT {
         assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
         String userId = field(signup.body(), "userId");
         String orgId = field(signup.body(), "orgId");
+        String token = field(signup.body(), "token");
 
-        HttpResponse<String> user = get("/api/v1/users/" + userId);
+        assertThat(get("/api/v1/users/" + userId).statusCode()).as("without the token").isEqualTo(401);
+        HttpResponse<String> user = get("/api/v1/users/" + userId, "Authorization", "Bearer " + token);
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains(email).contains(name).contains(orgId).contains("owner");
 
