@@ -165,6 +165,17 @@ class BrowserIT {
     @DisplayName("sign up, sign in, create an organisation, invite; a second person signs up from the link and "
             + "accepts; both are in the member list with their roles")
     void signUpInviteAccept() throws Exception {
+        try {
+            signUpInviteAcceptSteps();
+        } catch (Throwable failure) {
+            for (int i = 0; i < browsers.size(); i++) {
+                screenshot(browsers.get(i), "failure-" + (i + 1));
+            }
+            throw failure;
+        }
+    }
+
+    private void signUpInviteAcceptSteps() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String adaEmail = "ada+" + suffix + "@example.com";
         String bobEmail = "bob+" + suffix + "@example.com";
