@@ -41,10 +41,14 @@ class LoginPageController {
     }
 
     @GetMapping("/login")
-    ModelAndView form(@RequestParam(required = false) String next, HttpServletRequest request) {
+    ModelAndView form(@RequestParam(required = false) String next, HttpServletRequest request,
+            HttpServletResponse response) {
         String target = SafeRedirect.localPath(next, "");
         if (signedIn(request).isPresent()) {
             return new ModelAndView("redirect:" + (target.isEmpty() ? "/app" : target));
+        }
+        if (Authenticator.sessionCookie(request) != null) {
+            sessions.clear(request, response); // ended or expired: no use sending it again
         }
         return page("", target, Map.of(), null, HttpStatus.OK);
     }
