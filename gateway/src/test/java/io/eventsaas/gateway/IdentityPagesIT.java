@@ -364,7 +364,8 @@ class IdentityPagesIT {
             HttpResponse<String> admin = page("/admin", "st-admin");
 
             assertThat(user.statusCode()).isEqualTo(403);
-            assertThat(user.body()).contains("Not allowed");
+            assertThat(user.body()).contains("Not allowed").contains("id=\"signed-in-as\"")
+                    .doesNotContain("href=\"/admin\"");
             assertThat(admin.statusCode()).isEqualTo(200);
             assertThat(admin.body()).contains("Platform").contains("href=\"/admin\"");
         }

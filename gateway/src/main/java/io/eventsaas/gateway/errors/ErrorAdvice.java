@@ -2,6 +2,7 @@ package io.eventsaas.gateway.errors;
 
 import io.eventsaas.gateway.security.AccessDeniedException;
 import io.eventsaas.gateway.security.NotSignedInException;
+import io.eventsaas.gateway.security.PageModel;
 import io.eventsaas.gateway.web.InvalidRequestException;
 import io.eventsaas.platform.rpc.RpcException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +30,24 @@ class ErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
+    private final PageModel pageModel;
+
+    ErrorAdvice(PageModel pageModel) {
+        this.pageModel = pageModel;
+    }
+
+    /** An error page with the layout's header (who is signed in) like every other page. */
+    private ModelAndView page(HttpStatus status, String detail, HttpServletRequest request,
+            HttpServletResponse response) {
+        ModelAndView page = ErrorPages.page(status, detail, request);
+        try {
+            page.addAllObjects(pageModel.attributes(request, response));
+        } catch (RuntimeException e) {
+            log.debug("Error page without the signed-in header", e);
+        }
+        return page;
+    }
+
     @ExceptionHandler(RpcException.class)
     Object rpcFailed(RpcException e, HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = UpstreamErrors.status(e.status());
@@ -53,7 +72,7 @@ class ErrorAdvice {
         if (status == HttpStatus.UNAUTHORIZED) {
             return signIn(request, path); // the session ended while the page was open
         }
-        ModelAndView page = ErrorPages.page(status, detail, request);
+        ModelAndView page = page(status, detail, request, response);
         retryAfter.ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         return page;
     }
@@ -80,20 +99,20 @@ class ErrorAdvice {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    Object accessDenied(AccessDeniedException e, HttpServletRequest request) {
+    Object accessDenied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI();
         if (Problems.isApi(path)) {
             return Problems.response(HttpStatus.FORBIDDEN, e.getMessage(), Map.of(), path, request);
         }
-        return ErrorPages.page(HttpStatus.FORBIDDEN, e.getMessage(), request);
+        return page(HttpStatus.FORBIDDEN, e.getMessage(), request, response);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
-    Object invalidRequest(InvalidRequestException e, HttpServletRequest request) {
+    Object invalidRequest(InvalidRequestException e, HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI();
         if (Problems.isApi(path)) {
             return Problems.response(HttpStatus.BAD_REQUEST, e.getMessage(), e.fieldErrors(), path, request);
         }
-        return ErrorPages.page(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+        return page(HttpStatus.BAD_REQUEST, e.getMessage(), request, response);
     }
 }

@@ -3,6 +3,8 @@ package io.eventsaas.gateway.security;
 import io.eventsaas.platform.rpc.RpcException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
@@ -12,7 +14,7 @@ import org.springframework.ui.Model;
  * and the CSRF token for its forms (the sign-out button is one). Not for the JSON API.
  */
 @ControllerAdvice
-class PageModel {
+public class PageModel {
 
     private final Authenticator authenticator;
     private final CsrfTokens csrf;
@@ -28,9 +30,19 @@ class PageModel {
         if (path == null || path.equals("/api") || path.startsWith("/api/")) {
             return;
         }
-        model.addAttribute("csrfField", CsrfTokens.FIELD);
-        model.addAttribute("csrfToken", csrf.tokenFor(request, response));
-        model.addAttribute("viewer", viewer(request));
+        model.addAllAttributes(attributes(request, response));
+    }
+
+    /** The same for a page rendered outside a controller (an error page), so its header still shows who is in. */
+    public Map<String, Object> attributes(HttpServletRequest request, HttpServletResponse response) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("csrfField", CsrfTokens.FIELD);
+        attributes.put("csrfToken", csrf.tokenFor(request, response));
+        Viewer viewer = viewer(request);
+        if (viewer != null) {
+            attributes.put("viewer", viewer);
+        }
+        return attributes;
     }
 
     private Viewer viewer(HttpServletRequest request) {
