@@ -13,7 +13,6 @@
  *   <li>{@code invitations} – the page an invitation link opens, and accepting it</li>
  *   <li>{@code apikeys} – an organisation's API keys over the JSON API (the organisation page manages them too)</li>
  *   <li>{@code app} – the signed-in area's start page: your organisations</li>
- *   <li>{@code admin} – {@code /admin}, for platform admins</li>
  *   <li>{@code views} – the views bucket, watched and kept in memory</li>
  *   <li>{@code security} – the session cookie, CSRF cookies, who makes a request ({@code SignedIn})</li>
  *   <li>{@code errors} – RPC failures and everything else as problem+json or an error page</li>

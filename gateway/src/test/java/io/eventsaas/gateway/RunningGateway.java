@@ -61,6 +61,10 @@ final class RunningGateway implements AutoCloseable {
         return new RunningGateway(context);
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -96,10 +100,6 @@ final class RunningGateway implements AutoCloseable {
         }
         return send(request.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    String baseUrl() {
-        return baseUrl;
     }
 
     HttpResponse<String> post(String path, String contentType, String body, String... headers) {
