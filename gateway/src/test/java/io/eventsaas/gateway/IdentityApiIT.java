@@ -122,7 +122,7 @@ class IdentityApiIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) {
-        return gateway.send(method, path, body, headers);
+        return gateway.call(method, path, body, headers);
     }
 
     @Test

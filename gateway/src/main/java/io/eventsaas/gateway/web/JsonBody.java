@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -84,18 +83,38 @@ public final class JsonBody {
         return values;
     }
 
-    /** An optional field: empty when absent or null, 400 when present and not a string. */
-    public Optional<String> optionalString(String field) {
+    /** The named fields as whole numbers (JSON integers), in the order given; throws as {@link #requireStrings}. */
+    public Map<String, Integer> requireInts(String... fields) {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String field : fields) {
+            JsonNode value = root.get(field);
+            if (value == null || value.isNull()) {
+                errors.put(field, "is required");
+            } else if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                errors.put(field, "must be a whole number");
+            } else {
+                values.put(field, value.intValue());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(
+                    "The request body lacks required fields or has fields of the wrong type.", errors);
+        }
+        return values;
+    }
+
+    /** An optional string field: empty when absent or null; 400 when present but not a string. */
+    public java.util.Optional<String> optionalString(String field) {
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return java.util.Optional.empty();
         }
         if (!value.isString()) {
-            throw new InvalidRequestException(
-                    "The request body lacks required fields or has fields of the wrong type.",
+            throw new InvalidRequestException("The request body has fields of the wrong type.",
                     Map.of(field, "must be a string"));
         }
-        return Optional.of(value.stringValue());
+        return java.util.Optional.of(value.stringValue());
     }
 
     private static String where(TokenStreamLocation location) {
