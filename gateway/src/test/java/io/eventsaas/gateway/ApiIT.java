@@ -6,6 +6,7 @@ import com.google.protobuf.Timestamp;
 import io.eventsaas.contracts.users.GetUser;
 import io.eventsaas.contracts.users.OrganizationSummary;
 import io.eventsaas.contracts.users.RegisterUser;
+import io.eventsaas.contracts.users.SessionGrant;
 import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.platform.rpc.RpcException;
@@ -79,7 +80,10 @@ class ApiIT {
         @DisplayName("given the service registers the user, then 201 with the ids and the user's Location")
         void created() throws Exception {
             users().onRegister((request, context) -> UserRegistration.newBuilder()
-                    .setUserId("user-42").setOrganizationId("org-7").build());
+                    .setUserId("user-42").setOrganizationId("org-7")
+                    .setSession(SessionGrant.newBuilder().setSessionToken("st-new").setUserId("user-42")
+                            .setExpiresAt(Timestamp.newBuilder().setSeconds(1_800_000_000L)))
+                    .build());
 
             HttpResponse<String> response = gateway.postJson("/api/v1/signup", SIGNUP,
                     "X-Correlation-Id", "req-123");
@@ -90,6 +94,8 @@ class ApiIT {
                     type -> assertThat(type).startsWith("application/json"));
             assertThat(body(response).get("userId").stringValue()).isEqualTo("user-42");
             assertThat(body(response).get("orgId").stringValue()).isEqualTo("org-7");
+            assertThat(body(response).get("token").stringValue()).isEqualTo("st-new");
+            assertThat(body(response).get("expiresAt").stringValue()).isEqualTo("2027-01-15T08:00:00Z");
             assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("req-123");
 
             assertThat(users.received()).singleElement().satisfies(received -> {
@@ -98,7 +104,9 @@ class ApiIT {
                 assertThat(command.getEmail()).isEqualTo("ada@example.com");
                 assertThat(command.getPassword()).isEqualTo("correct horse battery staple");
                 assertThat(command.getDisplayName()).isEqualTo("Ada Lovelace");
+                assertThat(command.getStartSession()).isTrue();
                 assertThat(UUID.fromString(command.getCommandId())).isNotNull();
+                assertThat(received.caller()).as("nobody is signed in yet").isNull();
             });
         }
 
@@ -252,10 +260,11 @@ class ApiIT {
     class GetUserById {
 
         @Test
-        @DisplayName("given the service knows the user, then 200 with the user and their organisations")
+        @DisplayName("given a bearer token and the service knows the user, then 200 with the user and their "
+                + "organisations, and the caller went with the request")
         void found() throws Exception {
             Instant registeredAt = Instant.parse("2026-11-20T10:15:30Z");
-            users().onGetUser((request, context) -> UserDetails.newBuilder()
+            users().userSession("tok-ada", "user-42", "Ada Lovelace", "ada@example.com").onGetUser((request, context) -> UserDetails.newBuilder()
                     .setUserId(request.getUserId())
                     .setEmail("ada@example.com")
                     .setDisplayName("Ada Lovelace")
@@ -264,7 +273,7 @@ class ApiIT {
                             .setName("Ada Lovelace's organisation").setRole("owner").setPersonal(true))
                     .build());
 
-            HttpResponse<String> response = gateway.get("/api/v1/users/user-42");
+            HttpResponse<String> response = gateway.get("/api/v1/users/user-42", "Authorization", "Bearer tok-ada");
 
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode user = body(response);
@@ -278,14 +287,16 @@ class ApiIT {
             assertThat(org.get("role").stringValue()).isEqualTo("owner");
             assertThat(org.get("personal").booleanValue()).isTrue();
             assertThat(((GetUser) users.received().getFirst().request()).getUserId()).isEqualTo("user-42");
+            assertThat(users.received().getFirst().caller().getUserId()).isEqualTo("user-42");
+            assertThat(users.received().getFirst().caller().getSessionId()).isEqualTo("s-tok-ada");
         }
 
         @Test
         @DisplayName("given the service does not know the user, then 404 problem+json")
         void notFound() throws Exception {
-            users();
+            users().userSession("tok-ada", "user-42", "Ada Lovelace", "ada@example.com");
 
-            HttpResponse<String> response = gateway.get("/api/v1/users/nobody");
+            HttpResponse<String> response = gateway.get("/api/v1/users/nobody", "Authorization", "Bearer tok-ada");
 
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -306,7 +317,7 @@ class ApiIT {
             users.stop();
 
             // The server drops the stopped instance's subscription a moment after it asks.
-            HttpResponse<String> response = eventually(() -> gateway.get("/api/v1/users/user-1"), 503);
+            HttpResponse<String> response = eventually(() -> gateway.postJson("/api/v1/signup", SIGNUP), 503);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(body(response).get("status").asInt()).isEqualTo(503);
         }

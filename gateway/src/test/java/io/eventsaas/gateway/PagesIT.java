@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
 import io.eventsaas.contracts.Buckets;
+import io.eventsaas.contracts.Endpoints;
 import io.eventsaas.contracts.users.OrganizationSummary;
 import io.eventsaas.contracts.users.RegisterUser;
+import io.eventsaas.contracts.users.SessionGrant;
 import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.contracts.views.PlatformSummaryView;
 import io.eventsaas.contracts.views.RecentSignup;
-import io.eventsaas.gateway.security.SessionCookies;
-import io.eventsaas.gateway.security.SigningKeys;
 import io.eventsaas.platform.nats.KeyValueBuckets;
 import io.eventsaas.platform.nats.Namespace;
 import io.eventsaas.platform.rpc.RpcException;
@@ -19,7 +19,6 @@ import io.eventsaas.platform.testing.TestInfrastructure;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The pages, as a browser without JavaScript uses them, against the real NATS server and a stand-in users service:
@@ -73,8 +70,13 @@ class PagesIT {
     /** A users service that knows Ada as user-42 once she has registered. */
     private UsersStub users() throws Exception {
         users = UsersStub.start(namespace)
+                .userSession("st-ada", "user-42", "Ada Lovelace", "ada@example.com")
                 .onRegister((request, context) -> UserRegistration.newBuilder()
-                        .setUserId("user-42").setOrganizationId("org-7").build())
+                        .setUserId("user-42").setOrganizationId("org-7")
+                        .setSession(SessionGrant.newBuilder().setSessionToken("st-ada").setUserId("user-42")
+                                .setExpiresAt(Timestamp.newBuilder()
+                                        .setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond())))
+                        .build())
                 .onGetUser((request, context) -> {
                     if (!request.getUserId().equals("user-42")) {
                         throw RpcException.notFound("no user " + request.getUserId());
@@ -137,11 +139,13 @@ class PagesIT {
             assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).endsWith("/app"));
             String sessionCookie = RunningGateway.setCookie(submitted, "eventsaas_session");
-            assertThat(sessionCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
+            assertThat(sessionCookie).startsWith("eventsaas_session=st-ada;").contains("HttpOnly")
+                    .contains("SameSite=Lax").contains("Path=/");
             assertThat(users.registrations()).singleElement().satisfies(command -> {
                 assertThat(command.getCommandId()).isEqualTo(form.commandId());
                 assertThat(command.getEmail()).isEqualTo("ada@example.com");
                 assertThat(command.getDisplayName()).isEqualTo("Ada Lovelace");
+                assertThat(command.getStartSession()).isTrue();
             });
 
             HttpResponse<String> app = gateway.get("/app",
@@ -149,7 +153,10 @@ class PagesIT {
 
             assertThat(app.statusCode()).isEqualTo(200);
             assertThat(app.body()).contains("Ada Lovelace").contains("ada@example.com").contains("Ada&#39;s workshop")
-                    .contains("owner").contains("personal");
+                    .contains("owner").contains("personal").contains("href=\"/app/orgs/org-7\"")
+                    .contains("id=\"signed-in-as\">Ada Lovelace<").contains("Sign out");
+            assertThat(users.received(Endpoints.GET_USER)).singleElement()
+                    .satisfies(get -> assertThat(get.caller().getUserId()).isEqualTo("user-42"));
         }
 
         @Test
@@ -254,70 +261,38 @@ class PagesIT {
     class App {
 
         @Test
-        @DisplayName("without a session cookie: redirect to /signup")
+        @DisplayName("without a session cookie: redirect to /login, and back to /app afterwards")
         void noCookie() {
             HttpResponse<String> response = gateway.get("/app");
 
             assertThat(response.statusCode()).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                    location -> assertThat(location).endsWith("/signup"));
+                    location -> assertThat(location).endsWith("/login?next=%2Fapp"));
         }
 
         @Test
-        @DisplayName("with a tampered or foreign session cookie: redirect to /signup, no RPC")
-        void tamperedCookie() throws Exception {
+        @DisplayName("with a session token user-service does not know (ended, expired, made up): redirect to /login")
+        void unknownToken() throws Exception {
             users();
-            OpenedForm form = openSignupPage();
-            String genuine = RunningGateway.cookiePair(gateway.postForm("/signup",
-                    form.submit("ada@example.com", "correct horse battery staple", "Ada"), "Cookie", form.csrfCookie()),
-                    "eventsaas_session");
-            int before = users.received().size();
-            String value = genuine.substring(genuine.indexOf('=') + 1);
-            String otherUser = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("user-43".getBytes());
 
-            for (String tampered : new String[] {
-                    otherUser + value.substring(value.indexOf('.')),
-                    value.substring(0, value.length() - 1) + (value.endsWith("0") ? "1" : "0"),
-                    "user-42",
-                    ""}) {
-                HttpResponse<String> response = gateway.get("/app", "Cookie", "eventsaas_session=" + tampered);
-                assertThat(response.statusCode()).as(tampered).isEqualTo(302);
+            for (String token : new String[] {"st-ada-x", "st-ad", "user-42", ""}) {
+                HttpResponse<String> response = gateway.get("/app", "Cookie", "eventsaas_session=" + token);
+                assertThat(response.statusCode()).as(token).isEqualTo(302);
                 assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                        location -> assertThat(location).endsWith("/signup"));
+                        location -> assertThat(location).contains("/login"));
             }
-            assertThat(users.received()).hasSize(before);
-            assertThat(gateway.get("/app", "Cookie", genuine).statusCode()).isEqualTo(200);
-        }
-
-        @Test
-        @DisplayName("a cookie signed by another instance with the same secret is accepted (no sticky sessions)")
-        void sharedSecret() throws Exception {
-            users();
-            var otherInstance = new SessionCookies(SigningKeys.fromSecret(RunningGateway.SESSION_SECRET),
-                    Duration.ofDays(1), Clock.systemUTC());
-            MockHttpServletResponse signedElsewhere = new MockHttpServletResponse();
-            otherInstance.signIn("user-42", new MockHttpServletRequest(), signedElsewhere);
-            String cookie = signedElsewhere.getHeader("Set-Cookie").split(";", 2)[0];
-
-            HttpResponse<String> response = gateway.get("/app", "Cookie", cookie);
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).contains("Ada Lovelace");
+            assertThat(users.received()).isEmpty();
+            assertThat(gateway.get("/app", "Cookie", "eventsaas_session=st-ada").statusCode()).isEqualTo(200);
         }
 
         @Test
         @DisplayName("when the users service fails: a friendly error page without internals")
         void serviceFails() throws Exception {
-            users();
-            OpenedForm form = openSignupPage();
-            String session = RunningGateway.cookiePair(gateway.postForm("/signup",
-                    form.submit("ada@example.com", "correct horse battery staple", "Ada"), "Cookie", form.csrfCookie()),
-                    "eventsaas_session");
-            users.onGetUser((request, context) -> {
+            users().onGetUser((request, context) -> {
                 throw new IllegalStateException("pool exhausted at db-3.internal");
             });
 
-            HttpResponse<String> response = gateway.get("/app", "Cookie", session);
+            HttpResponse<String> response = gateway.get("/app", "Cookie", "eventsaas_session=st-ada");
 
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

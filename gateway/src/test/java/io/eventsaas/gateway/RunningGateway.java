@@ -61,6 +61,10 @@ final class RunningGateway implements AutoCloseable {
         return new RunningGateway(context);
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -82,10 +86,26 @@ final class RunningGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method with a JSON body, e.g. PUT. */
+    HttpResponse<String> send(String method, String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A JSON body sent chunked: no Content-Length, so only reading it can tell how large it is. */
     HttpResponse<String> postJsonChunked(String path, byte[] json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))));
+    }
+
+    /** Any method, with a JSON body when {@code json} is not null (a DELETE usually has none). */
+    HttpResponse<String> call(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = request(path, headers);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> post(String path, String contentType, String body, String... headers) {

@@ -27,7 +27,7 @@ class StartupIT {
             assertThat(readiness.body()).contains("OUT_OF_SERVICE");
             assertThat(gateway.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
             assertThat(gateway.get("/").body()).contains("not available yet");
-            HttpResponse<String> api = gateway.get("/api/v1/users/user-1");
+            HttpResponse<String> api = gateway.get("/api/v1/users/user-1", "Authorization", "Bearer some-token");
             assertThat(api.statusCode()).isEqualTo(503);
             assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }

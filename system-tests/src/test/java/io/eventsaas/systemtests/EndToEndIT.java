@@ -70,14 +70,22 @@ class EndToEndIT {
         }
     }
 
-    private static HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway.uri(path))
+    private static HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long eventsInStream() throws Exception {
@@ -99,8 +107,10 @@ class EndToEndIT {
         assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
         String userId = field(signup.body(), "userId");
         String orgId = field(signup.body(), "orgId");
+        String token = field(signup.body(), "token");
 
-        HttpResponse<String> user = get("/api/v1/users/" + userId);
+        assertThat(get("/api/v1/users/" + userId).statusCode()).as("without the token").isEqualTo(401);
+        HttpResponse<String> user = get("/api/v1/users/" + userId, "Authorization", "Bearer " + token);
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains(email).contains(name).contains(orgId).contains("owner");
 
@@ -155,6 +165,49 @@ class EndToEndIT {
         assertThat(post("/api/v1/signup", body).statusCode()).isEqualTo(201);
         assertThat(post("/api/v1/signup", body.replace(email, "  " + email.toUpperCase() + " ")).statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    @DisplayName("over the JSON API: sign in, create an organisation, invite, the invitee accepts, both are members; "
+            + "a stranger gets 404 and a signed-out token 401")
+    void identityOverTheApi() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String adaEmail = "ada+" + suffix + "@example.com";
+        assertThat(post("/api/v1/signup", "{\"email\":\"" + adaEmail + "\",\"password\":\"correct horse battery\","
+                + "\"name\":\"Ada\"}").statusCode()).isEqualTo(201);
+        String bob = field(post("/api/v1/signup", "{\"email\":\"bob+" + suffix + "@example.com\",\"password\":"
+                + "\"correct horse battery\",\"name\":\"Bob\"}").body(), "token");
+        String eve = field(post("/api/v1/signup", "{\"email\":\"eve+" + suffix + "@example.com\",\"password\":"
+                + "\"correct horse battery\",\"name\":\"Eve\"}").body(), "token");
+
+        HttpResponse<String> signIn = post("/api/v1/sessions",
+                "{\"email\":\"" + adaEmail.toUpperCase() + " \",\"password\":\"correct horse battery\"}");
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(201);
+        String ada = field(signIn.body(), "token");
+
+        HttpResponse<String> created = post("/api/v1/orgs", "{\"name\":\"Acme " + suffix + "\"}", "Authorization",
+                "Bearer " + ada);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String orgId = field(created.body(), "orgId");
+        HttpResponse<String> invited = post("/api/v1/orgs/" + orgId + "/invitations",
+                "{\"email\":\"bob+" + suffix + "@example.com\",\"role\":\"admin\"}", "Authorization", "Bearer " + ada);
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        String acceptUrl = field(invited.body(), "acceptUrl");
+        String token = acceptUrl.substring(acceptUrl.lastIndexOf('/') + 1);
+
+        HttpResponse<String> accepted = post("/api/v1/invitations/" + token + "/accept", "{}",
+                "Authorization", "Bearer " + bob);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        HttpResponse<String> members = get("/api/v1/orgs/" + orgId + "/members", "Authorization", "Bearer " + ada);
+        assertThat(members.body()).containsPattern("\"name\":\"Ada\"[^}]*\"role\":\"owner\"")
+                .containsPattern("\"name\":\"Bob\"[^}]*\"role\":\"admin\"");
+        assertThat(get("/api/v1/orgs/" + orgId + "/members", "Authorization", "Bearer " + eve).statusCode())
+                .as("not a member: the organisation does not exist for her").isEqualTo(404);
+
+        HttpResponse<String> signedOut = http.send(HttpRequest.newBuilder(gateway.uri("/api/v1/sessions/current"))
+                .header("Authorization", "Bearer " + ada).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedOut.statusCode()).isEqualTo(204);
+        assertThat(get("/api/v1/me", "Authorization", "Bearer " + ada).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -1,59 +1,74 @@
 package io.eventsaas.gateway.app;
 
-import io.eventsaas.gateway.security.SessionCookies;
+import io.eventsaas.gateway.errors.UpstreamErrors;
+import io.eventsaas.gateway.orgs.Organization;
+import io.eventsaas.gateway.orgs.OrganizationsClient;
+import io.eventsaas.gateway.security.SignedIn;
 import io.eventsaas.gateway.users.UserProfile;
 import io.eventsaas.gateway.users.UsersClient;
 import io.eventsaas.gateway.web.CorrelationId;
+import io.eventsaas.gateway.web.IdempotencyKey;
 import io.eventsaas.platform.rpc.RpcException;
-import io.eventsaas.platform.rpc.RpcStatus;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The signed-in area: who you are and your organisations, asked of the users service on every visit. Without a
- * valid session cookie (none, tampered, expired, or naming a user the service does not know) it sends the
- * browser to sign up.
+ * The signed-in area's start: your organisations (asked of the users service on every visit) and a form to create
+ * one. Without a valid session the browser goes to {@code /login} and comes back here.
  */
 @Controller
 class AppPageController {
 
-    private static final DateTimeFormatter MEMBER_SINCE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     private final UsersClient users;
-    private final SessionCookies sessions;
+    private final OrganizationsClient orgs;
 
-    AppPageController(UsersClient users, SessionCookies sessions) {
+    AppPageController(UsersClient users, OrganizationsClient orgs) {
         this.users = users;
-        this.sessions = sessions;
+        this.orgs = orgs;
     }
 
     @GetMapping("/app")
-    ModelAndView app(HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> userId = sessions.userId(request);
-        if (userId.isEmpty()) {
-            return new ModelAndView("redirect:/signup");
-        }
-        UserProfile user;
+    ModelAndView app(SignedIn signedIn, HttpServletRequest request) {
+        return page(signedIn.requireUser(), "", Map.of(), null, HttpStatus.OK, request);
+    }
+
+    @PostMapping("/app/orgs")
+    ModelAndView create(SignedIn signedIn, @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String commandId, HttpServletRequest request) {
+        signedIn.requireUser();
+        String command = IdempotencyKey.fromForm(commandId);
         try {
-            user = users.get(userId.get(), CorrelationId.of(request));
+            Organization org = orgs.create(name, command, signedIn, CorrelationId.of(request));
+            return new ModelAndView("redirect:" + UriComponentsBuilder.fromPath("/app/orgs/{id}")
+                    .buildAndExpand(org.orgId()).encode().toUriString());
         } catch (RpcException e) {
-            if (e.status() != RpcStatus.NOT_FOUND) {
-                throw e; // the error page says the service is unavailable or failed
+            HttpStatus status = UpstreamErrors.status(e.status());
+            if (!status.is4xxClientError() || e.status() == io.eventsaas.platform.rpc.RpcStatus.UNAUTHORIZED) {
+                throw e;
             }
-            sessions.signOut(request, response);
-            return new ModelAndView("redirect:/signup");
+            String formError = e.fieldErrors().isEmpty() ? UpstreamErrors.detail(e) : null;
+            return page(signedIn, name, e.fieldErrors(), formError, status, request);
         }
+    }
+
+    private ModelAndView page(SignedIn signedIn, String name, Map<String, String> errors, String formError,
+            HttpStatus status, HttpServletRequest request) {
+        UserProfile user = users.get(signedIn.userId(), signedIn, CorrelationId.of(request));
         ModelAndView page = new ModelAndView("app");
         page.addObject("user", user);
-        page.addObject("memberSince", user.registeredAt() == null ? "" : MEMBER_SINCE.format(user.registeredAt()));
+        page.addObject("newOrgName", name);
+        page.addObject("commandId", UUID.randomUUID().toString());
+        page.addObject("errors", errors);
+        page.addObject("formError", formError);
+        page.setStatus(status);
         return page;
     }
 }

@@ -1,7 +1,9 @@
 package io.eventsaas.gateway.errors;
 
 import jakarta.servlet.RequestDispatcher;
+import io.eventsaas.gateway.security.PageModel;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +15,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error that did not get a response of its own ends here (unknown paths, wrong methods or media types,
@@ -24,13 +27,15 @@ import org.springframework.web.context.request.ServletWebRequest;
 class GatewayErrorController implements ErrorController {
 
     private final ErrorAttributes errorAttributes;
+    private final PageModel pageModel;
 
-    GatewayErrorController(ErrorAttributes errorAttributes) {
+    GatewayErrorController(ErrorAttributes errorAttributes, PageModel pageModel) {
         this.errorAttributes = errorAttributes;
+        this.pageModel = pageModel;
     }
 
     @RequestMapping
-    Object error(HttpServletRequest request) {
+    Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatusCode status = statusOf(request);
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
                 ? uri : request.getRequestURI();
@@ -38,7 +43,13 @@ class GatewayErrorController implements ErrorController {
         if (Problems.isApi(path)) {
             return Problems.response(status, detail, Map.of(), path, request);
         }
-        return ErrorPages.page(status, detail, request);
+        ModelAndView page = ErrorPages.page(status, detail, request);
+        try {
+            page.addAllObjects(pageModel.attributes(request, response));
+        } catch (RuntimeException e) {
+            // The page without the signed-in header is still the right answer.
+        }
+        return page;
     }
 
     private static HttpStatusCode statusOf(HttpServletRequest request) {

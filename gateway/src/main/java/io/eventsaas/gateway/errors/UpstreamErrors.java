@@ -2,6 +2,13 @@ package io.eventsaas.gateway.errors;
 
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +17,11 @@ import org.springframework.http.HttpStatus;
  * to it becomes 502, 503 or 504 with a message of our own: its internals stay in the log.
  */
 public final class UpstreamErrors {
+
+    private static final Pattern TRY_AGAIN_AFTER = Pattern.compile(
+            "try again after (\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z)");
+    private static final List<String> RETRY_AFTER_FIELDS = List.of("retry_after_seconds", "retryAfterSeconds",
+            "retry_after", "retryAfter");
 
     private UpstreamErrors() {
     }
@@ -38,6 +50,38 @@ public final class UpstreamErrors {
                     + "retry with the same idempotency key to find out without doing it twice.";
             case INTERNAL -> "The service that handles this request failed.";
         };
+    }
+
+    /**
+     * For a 429: how many seconds until the service takes the request again, when it says so: either in the error's
+     * details, as a field {@code retry_after_seconds} holding a whole number, or in its message, as
+     * "try again after <ISO-8601 instant>" (user-service's sign-in limit). The gateway passes it on as
+     * {@code Retry-After}.
+     */
+    public static Optional<Long> retryAfterSeconds(RpcException e) {
+        return retryAfterSeconds(e, Instant.now());
+    }
+
+    static Optional<Long> retryAfterSeconds(RpcException e, Instant now) {
+        if (e.status() != RpcStatus.TOO_MANY_REQUESTS) {
+            return Optional.empty();
+        }
+        for (String field : RETRY_AFTER_FIELDS) {
+            String value = e.fieldErrors().get(field);
+            if (value != null && value.strip().matches("\\d{1,9}")) {
+                return Optional.of(Long.parseLong(value.strip()));
+            }
+        }
+        Matcher after = TRY_AGAIN_AFTER.matcher(e.getMessage() == null ? "" : e.getMessage());
+        if (after.find()) {
+            try {
+                long millis = Duration.between(now, Instant.parse(after.group(1))).toMillis();
+                return Optional.of(Math.max(1, (millis + 999) / 1000));
+            } catch (DateTimeParseException ignored) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     public static boolean isServerSide(RpcException e) {

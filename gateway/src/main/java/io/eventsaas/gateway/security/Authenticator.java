@@ -16,8 +16,10 @@ import org.springframework.http.HttpHeaders;
 /**
  * Finds out who makes a request by asking user-service, which owns sessions and API keys: the gateway keeps no
  * session state, so any instance serves any request. Credentials, in this order: an {@code Authorization: Bearer}
- * header (an API key when it starts with {@value #API_KEY_PREFIX}, else a session token), then the session cookie
- * (pages). The answer is remembered for the rest of the request.
+ * header (an API key when it starts with {@value #API_KEY_PREFIX}, else a session token), then, for pages only, the
+ * session cookie. The JSON API never reads the cookie: a browser sends cookies on its own, so an API that honoured them
+ * would need CSRF protection as well; a bearer token cannot be sent by another site. The answer is remembered for the
+ * rest of the request.
  */
 public final class Authenticator {
 
@@ -62,6 +64,9 @@ public final class Authenticator {
             String token = header.substring(BEARER.length()).trim();
             return token.startsWith(API_KEY_PREFIX) ? apiKey(token, request) : session(token, request);
         }
+        if (isApi(request)) {
+            return null;
+        }
         String cookie = sessionCookie(request);
         return cookie == null ? null : session(cookie, request);
     }
@@ -93,7 +98,13 @@ public final class Authenticator {
         }
     }
 
-    private static String sessionCookie(HttpServletRequest request) {
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
+    }
+
+    /** The session token in the browser's cookie, or null. */
+    public static String sessionCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;

@@ -22,6 +22,7 @@ public final class CsrfTokens {
     public static final String COOKIE = "eventsaas_csrf";
     /** The name of the hidden form field. */
     public static final String FIELD = "_csrf";
+    private static final String ISSUED = CsrfTokens.class.getName() + ".issued";
 
     private final Hmac hmac;
     private final SecureRandom random = new SecureRandom();
@@ -32,6 +33,9 @@ public final class CsrfTokens {
 
     /** The token to put in a form: the browser's current one, or a new one set as a cookie on the response. */
     public String tokenFor(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(ISSUED) instanceof String issued) {
+            return issued; // one token per response, however many forms ask
+        }
         Optional<String> existing = validCookie(request);
         if (existing.isPresent()) {
             return existing.get();
@@ -47,6 +51,7 @@ public final class CsrfTokens {
                 .path("/")
                 .build()
                 .toString());
+        request.setAttribute(ISSUED, token);
         return token;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Signed cookies (session, CSRF), the CSRF check on every page form, and who makes a request ({@link SignedIn}). */
+/** The session cookie, signed CSRF cookies and the CSRF check on every page form, and who makes a request ({@link SignedIn}). */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -20,8 +20,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SessionCookies sessionCookies(SigningKeys keys, GatewayProperties properties, Clock clock) {
-        return new SessionCookies(keys, properties.sessionMaxAge(), clock);
+    SessionCookies sessionCookies(GatewayProperties properties, Clock clock) {
+        return new SessionCookies(properties.sessionMaxAge(), clock);
     }
 
     @Bean

@@ -4,13 +4,12 @@ import io.eventsaas.gateway.users.NewUser;
 import io.eventsaas.gateway.users.Registration;
 import io.eventsaas.gateway.users.UsersClient;
 import io.eventsaas.gateway.web.CorrelationId;
-import io.eventsaas.gateway.web.InvalidRequestException;
+import io.eventsaas.gateway.web.IdempotencyKey;
 import io.eventsaas.gateway.web.JsonBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,15 +19,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /api/v1/signup}: registers a user through the users service. The {@code Idempotency-Key} header, when
- * given, is the command id, so a client that retries after a timeout registers once.
+ * {@code POST /api/v1/signup}: registers a user through the users service and signs them in: the answer carries a
+ * bearer token. The {@code Idempotency-Key} header, when given, is the command id, so a client that retries after a
+ * timeout registers once.
  */
 @RestController
 class SignupApiController {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** Printable ASCII without spaces: the key travels on into message ids and headers. */
-    private static final Pattern KEY_SHAPE = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     private final UsersClient users;
     private final ObjectMapper json;
@@ -41,28 +37,24 @@ class SignupApiController {
     @PostMapping(path = "/api/v1/signup", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SignupResponse> signUp(HttpServletRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        String commandId = commandId(idempotencyKey);
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        String commandId = IdempotencyKey.commandId(idempotencyKey);
         Map<String, String> fields = JsonBody.read(request, json).requireStrings("email", "password", "name");
         Registration registration = users.register(
                 new NewUser(fields.get("email"), fields.get("password"), fields.get("name")),
-                commandId, CorrelationId.of(request));
+                commandId, true, request.getHeader(HttpHeaders.USER_AGENT), CorrelationId.of(request));
         URI location = UriComponentsBuilder.fromPath("/api/v1/users/{id}").buildAndExpand(registration.userId())
                 .encode().toUri();
-        return ResponseEntity.created(location).body(new SignupResponse(registration.userId(), registration.orgId()));
+        return ResponseEntity.created(location).body(SignupResponse.of(registration));
     }
 
-    private static String commandId(String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return UUID.randomUUID().toString();
+    /** The new user, their personal organisation, and a bearer token (absent only if the service started none). */
+    record SignupResponse(String userId, String orgId, String token, String expiresAt) {
+        static SignupResponse of(Registration registration) {
+            var session = registration.session();
+            return new SignupResponse(registration.userId(), registration.orgId(),
+                    session == null ? null : session.token(),
+                    session == null || session.expiresAt() == null ? null : session.expiresAt().toString());
         }
-        if (!KEY_SHAPE.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("The Idempotency-Key header must be 1 to 100 printable characters.",
-                    Map.of(IDEMPOTENCY_KEY, "must be 1 to 100 printable characters without spaces"));
-        }
-        return idempotencyKey;
-    }
-
-    record SignupResponse(String userId, String orgId) {
     }
 }

@@ -1,5 +1,5 @@
 package io.eventsaas.gateway.users;
 
-/** The reply to a sign-up: the new user and their personal organisation. */
-public record Registration(String userId, String orgId) {
+/** The reply to a sign-up: the new user, their personal organisation, and their session when one was asked for. */
+public record Registration(String userId, String orgId, SessionToken session) {
 }

@@ -1,5 +1,6 @@
 package io.eventsaas.gateway.users;
 
+import io.eventsaas.gateway.security.SignedIn;
 import io.eventsaas.gateway.web.CorrelationId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -8,7 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/users/{id}}: the user and their organisations, as the users service knows them. */
+/**
+ * {@code GET /api/v1/users/{id}}: a user and their organisations. Needs a signed-in caller; the users service
+ * decides whether they may see this user (themself, or a platform admin).
+ */
 @RestController
 class UserApiController {
 
@@ -19,8 +23,8 @@ class UserApiController {
     }
 
     @GetMapping(path = "/api/v1/users/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    UserResponse user(@PathVariable String id, HttpServletRequest request) {
-        return UserResponse.of(users.get(id, CorrelationId.of(request)));
+    UserResponse user(@PathVariable String id, SignedIn signedIn, HttpServletRequest request) {
+        return UserResponse.of(users.get(id, signedIn, CorrelationId.of(request)));
     }
 
     record UserResponse(String userId, String email, String name, String registeredAt, List<OrgResponse> orgs) {

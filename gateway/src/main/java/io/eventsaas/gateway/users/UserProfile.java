@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A user as the users service describes them, with the organisations they belong to. */
-public record UserProfile(String userId, String email, String name, Instant registeredAt, List<Membership> orgs) {
+public record UserProfile(String userId, String email, String name, Instant registeredAt, List<Membership> orgs,
+        boolean platformAdmin) {
 
     public UserProfile {
         orgs = List.copyOf(orgs);

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestBodyLimitFilterTest {
 
     private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(
-            new GatewayProperties("", Duration.ofDays(1), DataSize.ofKilobytes(64)));
+            new GatewayProperties("", Duration.ofDays(1), DataSize.ofKilobytes(64), ""));
 
     @Test
     @DisplayName("given a Content-Length over 64 KiB, then 400 before anything reads the body")

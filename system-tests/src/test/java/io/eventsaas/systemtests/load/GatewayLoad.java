@@ -45,7 +45,9 @@ public final class GatewayLoad {
         long deadline = System.nanoTime() + duration.toNanos();
 
         HttpClient setup = HttpClient.newHttpClient();
-        String userPath = scenario.equals("get-user") ? "/api/v1/users/" + signUp(setup, gateway, run) : null;
+        String[] reader = scenario.equals("get-user") ? signUp(setup, gateway, run) : null;
+        String userPath = reader != null ? "/api/v1/users/" + reader[0] : null;
+        String bearer = reader != null ? "Bearer " + reader[1] : null;
         System.out.printf("%s at %s with %d clients for %d s ...%n", scenario, gateway, clients, duration.toSeconds());
         long started = System.nanoTime();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -54,7 +56,8 @@ public final class GatewayLoad {
                 pool.submit(() -> {
                     for (int i = 0; System.nanoTime() < deadline; i++) {
                         HttpRequest request = userPath != null
-                                ? HttpRequest.newBuilder(gateway.resolve(userPath)).timeout(Duration.ofSeconds(30)).build()
+                                ? HttpRequest.newBuilder(gateway.resolve(userPath)).header("Authorization", bearer)
+                                        .timeout(Duration.ofSeconds(30)).build()
                                 : signupRequest(gateway, run + "-" + client + "-" + i);
                         long t0 = System.nanoTime();
                         int status;
@@ -95,15 +98,16 @@ public final class GatewayLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    /** Signs one user up and returns its id (the user the get-user scenario reads). */
-    private static String signUp(HttpClient http, URI gateway, String run) throws Exception {
+    /** Signs one user up and returns its id and bearer token (the user the get-user scenario reads, as itself). */
+    private static String[] signUp(HttpClient http, URI gateway, String run) throws Exception {
         HttpResponse<String> response = http.send(signupRequest(gateway, run + "-reader"),
                 HttpResponse.BodyHandlers.ofString());
         var matcher = java.util.regex.Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 201 || !matcher.find()) {
+        var token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 201 || !matcher.find() || !token.find()) {
             throw new IllegalStateException("sign-up failed: " + response.statusCode() + " " + response.body());
         }
-        return matcher.group(1);
+        return new String[] {matcher.group(1), token.group(1)};
     }
 
     private static double percentile(long[] sorted, int p) {
