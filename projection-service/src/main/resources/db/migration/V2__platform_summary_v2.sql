@@ -3,3 +3,5 @@
 -- only when the view is rendered. The read models of issue 5 create their own versioned tables (name_v<n>) at start.
 DELETE FROM latest_signup;
 DELETE FROM platform_summary;
+-- Whose sign-up it is, so that an erasure removes the name from the latest sign-ups.
+ALTER TABLE latest_signup ADD COLUMN user_id text NOT NULL DEFAULT '';

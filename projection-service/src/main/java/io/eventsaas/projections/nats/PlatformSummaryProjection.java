@@ -54,7 +54,8 @@ public final class PlatformSummaryProjection implements Projection {
 
     @Override
     public boolean handles(String eventType) {
-        return EventTypes.USER_REGISTERED.equals(eventType) || EventTypes.ORGANIZATION_CREATED.equals(eventType);
+        return EventTypes.USER_REGISTERED.equals(eventType) || EventTypes.ORGANIZATION_CREATED.equals(eventType)
+                || EventTypes.USER_ERASED.equals(eventType);
     }
 
     /** Every type of the contracts: others (a newer producer's) are counted as skipped by the runner. */

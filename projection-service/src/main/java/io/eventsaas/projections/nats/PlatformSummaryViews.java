@@ -31,6 +31,9 @@ final class PlatformSummaryViews {
 
     /** A name kept sealed is opened now: "Erased user" once its key is gone. */
     private static String displayName(String stored, PersonalNames names) {
+        if (stored.isEmpty()) {
+            return PersonalNames.ERASED;
+        }
         if (!stored.startsWith(SummaryEvents.SEALED)) {
             return stored;
         }

@@ -46,6 +46,10 @@ final class SummaryEvents {
             return new SummaryEvent.UserRegistered(payload.getUserId(), name,
                     event.occurredAt().truncatedTo(ChronoUnit.MICROS), position);
         }
+        if (EventTypes.USER_ERASED.equals(event.type())) {
+            return new SummaryEvent.UserErased(
+                    io.eventsaas.contracts.users.UserErased.parseFrom(event.payload()).getUserId(), position);
+        }
         OrganizationCreated payload = OrganizationCreated.parseFrom(event.payload());
         return new SummaryEvent.OrganizationCreated(payload.getOrganizationId(), position);
     }
