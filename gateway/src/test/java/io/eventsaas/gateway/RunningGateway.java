@@ -61,6 +61,10 @@ final class RunningGateway implements AutoCloseable {
         return new RunningGateway(context);
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
