@@ -62,6 +62,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final int BATCH_SIZE = 1000;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    private static final Duration BATCH_FILL_WAIT = Duration.ofMillis(25);
     /** How long a stuck runner waits for an operator's retry before it tries again by itself. */
     static final Duration STUCK_RETRY_INTERVAL = Duration.ofMinutes(5);
     /** One metric for every service: events skipped, tagged projection, reason and type. */
@@ -241,13 +242,34 @@ public final class ProjectionRunner implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                inbox.drainTo(batch, BATCH_SIZE - 1);
+                fill(batch);
                 applyWithRetry(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * Fills a batch: during a replay it waits up to {@link #BATCH_FILL_WAIT} for the feeder, so a replay commits a
+     * few large transactions instead of many small ones; once caught up it takes what is there and goes, so a live
+     * event waits for nobody.
+     */
+    private void fill(List<Message> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + BATCH_FILL_WAIT.toNanos();
+        while (batch.size() < BATCH_SIZE) {
+            inbox.drainTo(batch, BATCH_SIZE - batch.size());
+            if (batch.size() >= BATCH_SIZE || isCaughtUp()) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            Message next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
