@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventsaas.contracts.Buckets;
+import io.eventsaas.contracts.Endpoints;
+import io.eventsaas.contracts.rpc.Caller;
+import io.eventsaas.contracts.users.GetOrganization;
+import io.eventsaas.contracts.users.GetUser;
+import io.eventsaas.contracts.users.OrganizationDetails;
+import io.eventsaas.contracts.users.UserDetails;
+import io.eventsaas.platform.observability.Telemetry;
+import io.eventsaas.platform.rpc.RpcClient;
 import io.eventsaas.contracts.views.PlatformMetricsView;
 import io.eventsaas.contracts.views.PlatformSummaryView;
 import io.eventsaas.platform.archive.ArchiveRestore;
@@ -124,6 +132,27 @@ class ArchiveDrillIT {
         }
     }
 
+    /**
+     * What user-service answers about each user and their personal organisation, asked as the gateway asks (with the
+     * user as the caller).
+     */
+    private static List<String> answers(NatsConnector connector, List<String> userIds) {
+        RpcClient rpc = new RpcClient(connector, Telemetry.none());
+        List<String> answers = new ArrayList<>();
+        for (String userId : userIds) {
+            Caller caller = Caller.newBuilder().setUserId(userId).build();
+            UserDetails user = rpc.call(Endpoints.GET_USER, GetUser.newBuilder().setUserId(userId).build(),
+                    UserDetails.parser(), UUID.randomUUID().toString(), caller);
+            answers.add(user.toString());
+            for (var organization : user.getOrganizationsList()) {
+                answers.add(rpc.call(Endpoints.GET_ORGANIZATION, GetOrganization.newBuilder()
+                        .setOrganizationId(organization.getOrganizationId()).build(), OrganizationDetails.parser(),
+                        UUID.randomUUID().toString(), caller).toString());
+            }
+        }
+        return answers;
+    }
+
     @Test
     @DisplayName("given sign-ups, when the stream is lost and restored and every database rebuilt, the views and "
             + "the answers are as before")
@@ -156,11 +185,7 @@ class ArchiveDrillIT {
             Thread.sleep(3000); // policies' later events (e.g. a Free plan) settle
             long last = store.lastSequence();
             Map<String, String> viewsBefore = views(bucket);
-            List<String> answersBefore = new ArrayList<>();
-            for (String userId : userIds) {
-                HttpResponse<String> user = get("/api/v1/users/" + userId);
-                answersBefore.add(user.statusCode() + " " + user.body());
-            }
+            List<String> answersBefore = answers(connector, userIds);
             String home = get("/").body();
             stopTheSystem();
 
@@ -182,12 +207,7 @@ class ArchiveDrillIT {
 
             assertThat(store.lastSequence()).isEqualTo(last);
             await().atMost(Duration.ofSeconds(60)).until(() -> views(bucket).equals(viewsBefore));
-            List<String> answersAfter = new ArrayList<>();
-            for (String userId : userIds) {
-                HttpResponse<String> user = get("/api/v1/users/" + userId);
-                answersAfter.add(user.statusCode() + " " + user.body());
-            }
-            assertThat(answersAfter).isEqualTo(answersBefore);
+            assertThat(answers(connector, userIds)).isEqualTo(answersBefore);
             assertThat(get("/").body()).contains("Drill 0", "Drill 1", "Drill 2");
             assertThat(home).contains("Drill 2");
             // The rebuilt user-service still knows who registered: the same address is taken.
