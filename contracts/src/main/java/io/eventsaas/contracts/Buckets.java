@@ -31,6 +31,30 @@ public final class Buckets {
     /** Key in {@link #VIEWS}: PlatformSummaryView. */
     public static final String PLATFORM_SUMMARY = "platform-summary";
 
+    /** Key in {@link #VIEWS}: PlatformMetricsView (the admin dashboard). */
+    public static final String PLATFORM_METRICS = "platform-metrics";
+
+    /** Key prefix in {@link #VIEWS}: {@code activity.<organization_id>} (ActivityFeedHead) and its chunks. */
+    public static final String ACTIVITY_PREFIX = "activity.";
+
+    /** Key prefix in {@link #VIEWS}: {@code org-overview.<organization_id>} (OrganizationOverviewView). */
+    public static final String ORG_OVERVIEW_PREFIX = "org-overview.";
+
+    /** The key of an organisation's activity feed head. */
+    public static String activity(String organizationId) {
+        return ACTIVITY_PREFIX + organizationId;
+    }
+
+    /** The key of one chunk of an organisation's activity feed. */
+    public static String activityChunk(String organizationId, long chunk) {
+        return ACTIVITY_PREFIX + organizationId + "." + chunk;
+    }
+
+    /** The key of an organisation's overview. */
+    public static String orgOverview(String organizationId) {
+        return ORG_OVERVIEW_PREFIX + organizationId;
+    }
+
     private Buckets() {
     }
 }

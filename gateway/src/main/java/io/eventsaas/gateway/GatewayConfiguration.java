@@ -1,6 +1,8 @@
 package io.eventsaas.gateway;
 
 import io.eventsaas.contracts.Buckets;
+import io.eventsaas.gateway.views.AdminMetricsViews;
+import io.eventsaas.gateway.views.OrganizationViews;
 import io.eventsaas.gateway.views.PlatformSummaryViews;
 import io.eventsaas.platform.nats.KeyValueBuckets;
 import io.eventsaas.platform.nats.NatsConnector;
@@ -33,15 +35,29 @@ class GatewayConfiguration {
         return new PlatformSummaryViews();
     }
 
+    @Bean(destroyMethod = "close")
+    AdminMetricsViews adminMetricsViews() {
+        return new AdminMetricsViews();
+    }
+
+    @Bean
+    OrganizationViews organizationViews() {
+        return new OrganizationViews();
+    }
+
     /** The {@code warmUp} health indicator of the readiness group. */
     @Bean
     WarmUp warmUp(@Value("${spring.application.name}") String serviceName, NatsConnector connector,
-            PlatformSummaryViews views) {
+            PlatformSummaryViews views, AdminMetricsViews metrics, OrganizationViews organizations) {
         return new WarmUp(serviceName, List.of(
                 WarmUpStep.of("connect to NATS", () -> connector.awaitConnection(Duration.ofSeconds(5))),
-                WarmUpStep.of("open the views bucket", () -> views.watch(KeyValueBuckets.ensure(
-                        connector.connection(), connector.namespace(), Buckets.VIEWS,
-                        connector.properties().replicas())))));
+                WarmUpStep.of("open the views bucket", () -> {
+                    var bucket = KeyValueBuckets.ensure(connector.connection(), connector.namespace(), Buckets.VIEWS,
+                            connector.properties().replicas());
+                    views.watch(bucket);
+                    metrics.watch(bucket);
+                    organizations.open(bucket);
+                })));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.projections.nats.PlatformSummaryProjection;
 import io.eventsaas.projections.nats.SummaryViewPublisher;
 import io.eventsaas.projections.store.SummaryStore;
+import io.eventsaas.projections.views.PersonalNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,8 @@ class PlatformSummaryConfiguration {
     }
 
     @Bean
-    SummaryViewPublisher summaryViewPublisher(NatsConnector connector) {
-        return new SummaryViewPublisher(connector, Clock.systemUTC());
+    SummaryViewPublisher summaryViewPublisher(NatsConnector connector, PersonalNames names) {
+        return new SummaryViewPublisher(connector, Clock.systemUTC(), names);
     }
 
     @Bean
@@ -37,7 +38,9 @@ class PlatformSummaryConfiguration {
 
     @Bean(destroyMethod = "close")
     ProjectionRunner platformSummaryRunner(PlatformSummaryProjection projection, EventStore eventStore,
-            NatsConnector connector, Checkpoints checkpoints, TransactionTemplate transactions, Telemetry telemetry) {
-        return new ProjectionRunner(projection, eventStore, connector, checkpoints, transactions, telemetry);
+            NatsConnector connector, Checkpoints checkpoints, TransactionTemplate transactions, Telemetry telemetry,
+            ProjectionSettings settings) {
+        return settings.apply(new ProjectionRunner(projection, eventStore, connector, checkpoints, transactions,
+                telemetry));
     }
 }

@@ -36,6 +36,7 @@ final class EventStreamFixture implements AutoCloseable {
     final String namespace = TestInfrastructure.newNamespace();
     private final NatsConnector connector;
     private final EventStore store;
+    private io.eventsaas.platform.privacy.PersonalDataVault vault;
 
     EventStreamFixture() throws Exception {
         connector = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
@@ -80,6 +81,68 @@ final class EventStreamFixture implements AutoCloseable {
         String commandId = UUID.randomUUID().toString();
         return store.append(new Append(aggregateType, aggregateId, 0, commandId, commandId, commandId,
                 List.of(new NewEvent(type, schemaVersion, payload)))).sequence();
+    }
+
+    /** Appends one event after the aggregate's current version (any aggregate, new or not). */
+    long appendNext(String aggregateType, String aggregateId, String type, int schemaVersion, byte[] payload) {
+        String commandId = UUID.randomUUID().toString();
+        return store.append(new Append(aggregateType, aggregateId, store.versionOf(aggregateType, aggregateId),
+                commandId, commandId, commandId, List.of(new NewEvent(type, schemaVersion, payload)))).sequence();
+    }
+
+    long appendNext(String aggregateType, String aggregateId, com.google.protobuf.Message event) {
+        String type = event.getDescriptorForType().getName();
+        int version = type.equals(EventTypes.USER_REGISTERED) ? 2 : 1;
+        return appendNext(aggregateType, aggregateId, type, version, event.toByteArray());
+    }
+
+    /** The personal-data vault of this namespace, as user-service seals with it. */
+    synchronized io.eventsaas.platform.privacy.PersonalDataVault vault() {
+        if (vault == null) {
+            vault = new io.eventsaas.platform.privacy.PersonalDataVault(connector, Clock.systemUTC());
+            vault.open();
+        }
+        return vault;
+    }
+
+    /** What user-service appends for a sign-up since schema version 2: the personal data sealed. */
+    long userRegisteredSealed(String userId, String displayName, String email, String personalOrganizationId) {
+        var sealed = vault().seal("user-" + userId, io.eventsaas.contracts.users.UserPersonalData.newBuilder()
+                .setDisplayName(displayName).setEmail(email).setPasswordHash("$argon2id$x").build());
+        return appendNext(Streams.USER, userId, UserRegistered.newBuilder().setUserId(userId)
+                .setPersonalOrganizationId(personalOrganizationId).setPersonalData(sealed).build());
+    }
+
+    /** Every key and value of the views bucket, with the time of writing cleared (for comparisons). */
+    java.util.Map<String, String> allViews() throws Exception {
+        java.util.Map<String, String> views = new java.util.TreeMap<>();
+        KeyValue kv = views();
+        for (String key : kv.keys()) {
+            KeyValueEntry entry = kv.get(key);
+            if (entry != null && entry.getValue() != null) {
+                views.put(key, java.util.HexFormat.of().formatHex(withoutUpdatedAt(key, entry.getValue())));
+            }
+        }
+        return views;
+    }
+
+    private static byte[] withoutUpdatedAt(String key, byte[] value) throws Exception {
+        if (key.equals(Buckets.PLATFORM_METRICS)) {
+            return io.eventsaas.contracts.views.PlatformMetricsView.parseFrom(value).toBuilder().clearUpdatedAt()
+                    .build().toByteArray();
+        }
+        if (key.equals(Buckets.PLATFORM_SUMMARY)) {
+            return PlatformSummaryView.parseFrom(value).toBuilder().clearUpdatedAt().build().toByteArray();
+        }
+        return value;
+    }
+
+    NatsConnector connector() {
+        return connector;
+    }
+
+    EventStore store() {
+        return store;
     }
 
     /** Registers {@code users} users (each with a personal organisation) from many threads at once. */

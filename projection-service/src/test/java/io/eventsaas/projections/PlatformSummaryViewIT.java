@@ -51,9 +51,12 @@ class PlatformSummaryViewIT {
         for (int i = 1; i <= 4; i++) {
             stream.register("user " + i);
         }
-        // Between them, events this projection cannot use: a type it does not know and a newer schema version.
-        stream.append("invoice", UUID.randomUUID().toString(), "InvoicePaid", 1, new byte[] {1, 2, 3});
-        stream.append(Streams.USER, UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, 2, new byte[] {4});
+        // Between them, events this projection cannot use: a type it does not know, a newer schema version, and a
+        // corrupt payload (parked, not fatal).
+        stream.append("thing", UUID.randomUUID().toString(), "SomethingNew", 1, new byte[] {1, 2, 3});
+        stream.append(Streams.USER, UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, 3, new byte[] {4});
+        stream.append(Streams.USER, UUID.randomUUID().toString(), EventTypes.USER_REGISTERED, 1,
+                new byte[] {(byte) 0xff, 0x01});
         for (int i = 5; i <= 7; i++) {
             stream.register("user " + i);
         }
@@ -74,12 +77,15 @@ class PlatformSummaryViewIT {
         assertThat(instant(view.getUpdatedAt())).isAfterOrEqualTo(before);
         assertThat(instance.isReady()).as("skipped events never stop the projection").isTrue();
         MeterRegistry meters = instance.bean(MeterRegistry.class);
-        assertThat(meters.get("eventsaas.projection.events.skipped").tag("reason", "unknown-type").counter().count())
-                .isEqualTo(1);
-        assertThat(meters.get("eventsaas.projection.events.skipped").tag("reason", "newer-schema-version")
-                .counter().count()).isEqualTo(1);
+        assertThat(meters.get("eventsaas.projection.events.skipped").tag("projection", "platform-summary-v2")
+                .tag("reason", "unknown-type").counter().count()).isEqualTo(1);
+        assertThat(meters.get("eventsaas.projection.events.skipped").tag("projection", "platform-summary-v2")
+                .tag("reason", "newer-schema-version").counter().count()).isEqualTo(1);
+        assertThat(meters.get("eventsaas.projection.events.skipped").tag("projection", "platform-summary-v2")
+                .tag("reason", "malformed").counter().count()).isEqualTo(1);
         assertThat(instance.get("/actuator/prometheus").body())
-                .contains("eventsaas_projection_events_skipped_total{projection=\"platform-summary-v1\"");
+                .contains("eventsaas_projection_events_skipped_total{projection=\"platform-summary-v2\"");
+        assertThat(instance.get("/actuator/projections").body()).contains("\"status\":\"parked\"");
     }
 
     private static Instant instant(Timestamp t) {

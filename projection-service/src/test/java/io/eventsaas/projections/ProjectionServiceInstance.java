@@ -67,12 +67,16 @@ final class ProjectionServiceInstance implements AutoCloseable {
     }
 
     ProjectionRunner runner() {
-        return context.getBean(ProjectionRunner.class);
+        return context.getBean("platformSummaryRunner", ProjectionRunner.class);
     }
 
     /** The summary as this instance's own database holds it. */
     PlatformSummary summary() {
         return context.getBean(SummaryStore.class).load();
+    }
+
+    ProjectionRunner runner(String beanName) {
+        return context.getBean(beanName, ProjectionRunner.class);
     }
 
     <T> T bean(Class<T> type) {

@@ -33,6 +33,37 @@ class TwoInstancesIT {
         TestInfrastructure.dropDatabase(databaseB);
     }
 
+    /** The dashboards' views too: each event once, and the view never goes back (no flapping between instances). */
+    private void assertMetricsCountEachEventOnce(long last) throws Exception {
+        java.util.List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var watch = stream.views().watch(io.eventsaas.contracts.Buckets.PLATFORM_METRICS, new io.nats.client.api.KeyValueWatcher() {
+            @Override
+            public void watch(io.nats.client.api.KeyValueEntry entry) {
+                try {
+                    seen.add(io.eventsaas.contracts.views.PlatformMetricsView.parseFrom(entry.getValue()).getAsOfSequence());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public void endOfData() {
+            }
+        }, io.nats.client.api.KeyValueWatchOption.INCLUDE_HISTORY);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> io.eventsaas.contracts.views.PlatformMetricsView
+                    .parseFrom(stream.views().get(io.eventsaas.contracts.Buckets.PLATFORM_METRICS).getValue())
+                    .getUsers() == 150);
+            var metrics = io.eventsaas.contracts.views.PlatformMetricsView.parseFrom(
+                    stream.views().get(io.eventsaas.contracts.Buckets.PLATFORM_METRICS).getValue());
+            assertThat(metrics.getOrganizations()).isEqualTo(150);
+            assertThat(metrics.getSignupsPerDayList().stream().mapToLong(d -> d.getCount()).sum()).isEqualTo(150);
+            assertThat(seen).as("revisions of the metrics view only move forward").isSorted();
+        } finally {
+            watch.unsubscribe();
+        }
+    }
+
     @Test
     @DisplayName("given events before and while both run, both hold the same summary and the view counts each "
             + "event once")
@@ -53,6 +84,7 @@ class TwoInstancesIT {
             PlatformSummaryView view = stream.view().orElseThrow();
             assertThat(view.getUsers()).isEqualTo(150);
             assertThat(view.getOrganizations()).isEqualTo(150);
+            assertMetricsCountEachEventOnce(last);
             assertThat(view.getLatestSignupsList()).hasSize(5);
         }
     }
@@ -77,6 +109,7 @@ class TwoInstancesIT {
             PlatformSummaryView view = stream.view().orElseThrow();
             assertThat(view.getUsers()).isEqualTo(150);
             assertThat(view.getOrganizations()).isEqualTo(150);
+            assertMetricsCountEachEventOnce(last);
         }
     }
 }

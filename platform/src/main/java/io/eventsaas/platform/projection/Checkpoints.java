@@ -10,8 +10,16 @@ public final class Checkpoints {
 
     private final JdbcTemplate jdbc;
 
+    private final ParkedEvents parked;
+
     public Checkpoints(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.parked = new ParkedEvents(jdbc);
+    }
+
+    /** The messages this database's projections parked or are stuck at. */
+    public ParkedEvents parked() {
+        return parked;
     }
 
     /** Creates the table if this database has never held a projection (part of the platform, not of a service). */
@@ -22,6 +30,7 @@ public final class Checkpoints {
                     last_sequence bigint      NOT NULL,
                     updated_at    timestamptz NOT NULL DEFAULT now()
                 )""");
+        parked.ensureTable();
     }
 
     public long read(String projection) {

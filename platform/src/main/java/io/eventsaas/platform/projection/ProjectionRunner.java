@@ -21,8 +21,16 @@ import io.nats.client.Message;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.OrderedConsumerConfiguration;
 import java.time.Duration;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.MessageInfo;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +62,11 @@ public final class ProjectionRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     private static final int BATCH_SIZE = 1000;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
+    private static final Duration BATCH_FILL_WAIT = Duration.ofMillis(25);
+    /** How long a stuck runner waits for an operator's retry before it tries again by itself. */
+    static final Duration STUCK_RETRY_INTERVAL = Duration.ofMinutes(5);
+    /** One metric for every service: events skipped, tagged projection, reason and type. */
+    public static final String SKIPPED_COUNTER = "eventsaas.projection.events.skipped";
     public static final String EVENT_OBSERVATION = "eventsaas.projection.handle";
     /**
      * How long one pull waits. The server sends heartbeats at half of it and the client recreates the ordered
@@ -74,7 +87,14 @@ public final class ProjectionRunner implements AutoCloseable {
 
     private final BlockingQueue<Message> inbox = new ArrayBlockingQueue<>(4 * BATCH_SIZE);
     private final AtomicLong applied = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
+    private final Counter retriesCounter;
+    private final Object applyLock = new Object();
+    private final Object retrySignal = new Object();
+    private final Set<String> reportedSkips = ConcurrentHashMap.newKeySet();
+    private boolean retryRequested;
+    private volatile Stuck stuck;
+    private volatile int maxAttempts = 5;
+    private volatile Duration firstRetryDelay = Duration.ofMillis(100);
     private final Object progress = new Object();
     private volatile long position;
     private volatile long target = -1;
@@ -103,7 +123,16 @@ public final class ProjectionRunner implements AutoCloseable {
         appliedCounter = Counter.builder("eventsaas.projection.events.applied")
                 .description("Events applied to the read model").tag("projection", name).register(meters);
         parkedCounter = Counter.builder("eventsaas.projection.events.parked")
-                .description("Messages that are not readable event commits, logged and stepped over")
+                .description("Unreadable messages, parked (listed, retryable) and stepped over")
+                .tag("projection", name).register(meters);
+        retriesCounter = Counter.builder("eventsaas.projection.retries")
+                .description("Failed attempts to apply an event that were retried").tag("projection", name)
+                .register(meters);
+        Gauge.builder("eventsaas.projection.stuck", this, r -> r.stuck == null ? 0 : 1)
+                .description("1 while the read model is stopped at an event whose handling keeps failing")
+                .tag("projection", name).register(meters);
+        Gauge.builder("eventsaas.projection.stuck.sequence", this, r -> r.stuck == null ? 0 : r.stuck.sequence())
+                .description("The sequence the read model is stuck at (0 when it is not)")
                 .tag("projection", name).register(meters);
         batchTimer = Timer.builder("eventsaas.projection.batches")
                 .description("Batches applied, one transaction each").tag("projection", name).register(meters);
@@ -213,7 +242,7 @@ public final class ProjectionRunner implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                inbox.drainTo(batch, BATCH_SIZE - 1);
+                fill(batch);
                 applyWithRetry(batch);
                 batch.clear();
             } catch (InterruptedException e) {
@@ -223,65 +252,248 @@ public final class ProjectionRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Fills a batch: during a replay it waits up to {@link #BATCH_FILL_WAIT} for the feeder, so a replay commits a
+     * few large transactions instead of many small ones; once caught up it takes what is there and goes, so a live
+     * event waits for nobody.
+     */
+    private void fill(List<Message> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + BATCH_FILL_WAIT.toNanos();
+        while (batch.size() < BATCH_SIZE) {
+            inbox.drainTo(batch, BATCH_SIZE - batch.size());
+            if (batch.size() >= BATCH_SIZE || isCaughtUp()) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            Message next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
+    /**
+     * Applies a batch in one transaction; when that fails, applies its messages one by one to find the one that
+     * fails, so the messages before it still count and only that one is retried (and parked, or stuck at).
+     */
     private void applyWithRetry(List<Message> batch) throws InterruptedException {
-        Duration delay = Duration.ofMillis(100);
-        while (running) {
+        try {
+            applyInOneTransaction(batch);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("Projection {} failed to apply sequences {}..{} as one batch ({}); applying them one by one",
+                    projection.name(), sequenceOf(batch.getFirst()), sequenceOf(batch.getLast()), e.toString());
+        }
+        for (Message message : batch) {
+            if (!running) {
+                return;
+            }
+            applyAlone(message);
+        }
+    }
+
+    /**
+     * One message in its own transaction, retried with back-off. An unreadable one is parked and stepped over; one
+     * whose handling keeps failing stops this read model at it (stuck) until {@link #retry()} or a restart.
+     */
+    private void applyAlone(Message message) throws InterruptedException {
+        long sequence = sequenceOf(message);
+        Duration delay = firstRetryDelay;
+        for (int attempt = 1; running; attempt++) {
             try {
-                apply(batch);
+                applyInOneTransaction(List.of(message));
+                if (stuck != null && stuck.sequence() == sequence) {
+                    log.info("Projection {} applied sequence {} after {} attempts: no longer stuck",
+                            projection.name(), sequence, attempt);
+                    stuck = null;
+                    checkpoints.parked().resolve(projection.name(), sequence);
+                }
+                return;
+            } catch (UnreadableEventException e) {
+                parkAndStepOver(message, e);
                 return;
             } catch (RuntimeException e) {
-                log.error("Projection {} failed to apply sequences {}..{}; retrying in {} ms", projection.name(),
-                        sequenceOf(batch.getFirst()), sequenceOf(batch.getLast()), delay.toMillis(), e);
-                Thread.sleep(delay.toMillis());
-                delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
+                retriesCounter.increment();
+                if (attempt >= maxAttempts) {
+                    if (stuck == null || stuck.sequence() != sequence) {
+                        log.error("Projection {} is stuck at sequence {} on {} after {} attempts; the other read "
+                                + "models go on. Fix the cause, then retry (POST /actuator/projections) or restart",
+                                projection.name(), sequence, message.getSubject(), attempt, e);
+                    }
+                    stuck = new Stuck(sequence, rootMessage(e), attempt);
+                    safely(() -> checkpoints.parked().record(projection.name(), sequence, message.getSubject(),
+                            "handler-failed", rootMessage(e), ParkedEvent.STUCK, stuck.attempts()));
+                    awaitRetry(STUCK_RETRY_INTERVAL);
+                } else {
+                    log.warn("Projection {} failed to apply sequence {} (attempt {} of {}): {}; retrying in {} ms",
+                            projection.name(), sequence, attempt, maxAttempts, rootMessage(e), delay.toMillis());
+                    Thread.sleep(delay.toMillis());
+                    delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY
+                            : delay.multipliedBy(2);
+                }
             }
         }
     }
 
-    private void apply(List<Message> batch) {
+    private void parkAndStepOver(Message message, RuntimeException e) {
+        long sequence = sequenceOf(message);
+        parkedCounter.increment();
+        skippedCounter("malformed", String.join(" ", EventHeaders.eventTypes(message.getHeaders()))).increment();
+        log.error("Projection {} parks sequence {} on {}: {}", projection.name(), sequence, message.getSubject(),
+                rootMessage(e));
+        checkpoints.parked().record(projection.name(), sequence, message.getSubject(), "malformed", rootMessage(e),
+                ParkedEvent.PARKED, 1);
+        transactions.executeWithoutResult(status -> {
+            long checkpoint = checkpoints.lockAndRead(projection.name());
+            checkpoints.write(projection.name(), Math.max(checkpoint, sequence));
+        });
+        advanceTo(sequence);
+    }
+
+    private void awaitRetry(Duration atMost) throws InterruptedException {
+        synchronized (retrySignal) {
+            if (!retryRequested) {
+                retrySignal.wait(atMost.toMillis());
+            }
+            retryRequested = false;
+        }
+    }
+
+    /** Asks a stuck runner to try its event again now (after the cause was fixed). */
+    public void retry() {
+        synchronized (retrySignal) {
+            retryRequested = true;
+            retrySignal.notifyAll();
+        }
+    }
+
+    /**
+     * Applies a parked (stepped-over) message again, e.g. after a release that reads it: fetched from the stream by
+     * its sequence and applied in a transaction of its own. Returns false when it still cannot be applied.
+     */
+    public boolean retryParked(long sequence) {
+        try {
+            MessageInfo info = connector.connection().jetStreamManagement()
+                    .getMessage(eventStore.streamName(), sequence);
+            List<RecordedEvent> events;
+            try {
+                events = EventCodec.decode(sequence, info.getSubject(), info.getData());
+            } catch (InvalidProtocolBufferException e) {
+                return false;
+            }
+            synchronized (applyLock) {
+                transactions.executeWithoutResult(status -> projection.applyBatch(
+                        events.stream().filter(this::wanted).toList()));
+            }
+            checkpoints.parked().resolve(projection.name(), sequence);
+            log.info("Projection {} applied parked sequence {}", projection.name(), sequence);
+            return true;
+        } catch (RuntimeException | IOException | JetStreamApiException e) {
+            log.warn("Projection {} still cannot apply parked sequence {}: {}", projection.name(), sequence,
+                    rootMessage(e));
+            return false;
+        }
+    }
+
+    private void applyInOneTransaction(List<Message> batch) {
         long started = System.nanoTime();
         long last = sequenceOf(batch.getLast());
         boolean live = isCaughtUp();
-        Integer appliedInBatch = transactions.execute(status -> {
-            long checkpoint = checkpoints.lockAndRead(projection.name());
-            int appliedNow = 0;
-            for (Message message : batch) {
-                long sequence = sequenceOf(message);
-                if (sequence <= checkpoint) {
-                    continue; // another instance sharing this database applied it already
+        Map<String, Integer> skips = new HashMap<>();
+        Integer appliedInBatch;
+        synchronized (applyLock) {
+            appliedInBatch = transactions.execute(status -> {
+                long checkpoint = checkpoints.lockAndRead(projection.name());
+                List<RecordedEvent> events = new ArrayList<>();
+                Message firstApplied = null;
+                for (Message message : batch) {
+                    long sequence = sequenceOf(message);
+                    if (sequence <= checkpoint) {
+                        continue; // another instance sharing this database applied it already
+                    }
+                    List<String> types = EventHeaders.eventTypes(message.getHeaders());
+                    if (!types.isEmpty() && types.stream().noneMatch(projection::handles)) {
+                        types.stream().filter(type -> !projection.knows(type))
+                                .forEach(type -> skips.merge("unknown-type " + type, 1, Integer::sum));
+                        continue;
+                    }
+                    for (RecordedEvent event : decode(message)) {
+                        if (!projection.handles(event.type())) {
+                            if (!projection.knows(event.type())) {
+                                skips.merge("unknown-type " + event.type(), 1, Integer::sum);
+                            }
+                        } else if (event.schemaVersion() > projection.newestSchemaVersion(event.type())) {
+                            skips.merge("newer-schema-version " + event.type(), 1, Integer::sum);
+                        } else {
+                            events.add(event);
+                            firstApplied = firstApplied == null ? message : firstApplied;
+                        }
+                    }
                 }
-                if (EventHeaders.eventTypes(message.getHeaders()).stream().noneMatch(projection::handles)) {
-                    continue;
+                if (!events.isEmpty()) {
+                    if (live) {
+                        applyObserved(events, firstApplied);
+                    } else {
+                        projection.applyBatch(events);
+                    }
                 }
-                appliedNow += live ? applyObserved(message) : applyMessage(message);
+                checkpoints.write(projection.name(), Math.max(checkpoint, last));
+                return events.size();
+            });
+        }
+        skips.forEach((key, count) -> {
+            String[] parts = key.split(" ", 2);
+            skippedCounter(parts[0], parts[1]).increment(count);
+            if (reportedSkips.add(key)) {
+                log.warn("Projection {} skips {} events ({}); counted in {}", projection.name(), parts[0], parts[1],
+                        SKIPPED_COUNTER);
             }
-            checkpoints.write(projection.name(), Math.max(checkpoint, last));
-            return appliedNow;
         });
         int count = appliedInBatch == null ? 0 : appliedInBatch;
         applied.addAndGet(count);
         appliedCounter.increment(count);
         batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        advanceTo(last);
+    }
+
+    private boolean wanted(RecordedEvent event) {
+        return projection.handles(event.type())
+                && event.schemaVersion() <= projection.newestSchemaVersion(event.type());
+    }
+
+    private void advanceTo(long last) throws RuntimeException {
         position = Math.max(position, last);
         synchronized (progress) {
             progress.notifyAll();
         }
-        projection.afterCommit(position, isCaughtUp());
+        afterCommitWithRetry();
     }
 
-    private int applyMessage(Message message) {
-        int appliedNow = 0;
-        for (RecordedEvent event : decode(message)) {
-            if (projection.handles(event.type())) {
-                projection.apply(event);
-                appliedNow++;
+    /** A failure after the commit (NATS away while publishing a view) is retried; it never re-applies events. */
+    private void afterCommitWithRetry() {
+        Duration delay = Duration.ofMillis(200);
+        while (running) {
+            try {
+                projection.afterCommit(position, isCaughtUp());
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Projection {}: after-commit step failed ({}); retrying in {} ms", projection.name(),
+                        rootMessage(e), delay.toMillis());
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                delay = delay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay.multipliedBy(2);
             }
         }
-        return appliedNow;
     }
 
-    /** A live event: a consumer span in the trace of its append, its correlation id in the log context. */
-    private int applyObserved(Message message) {
+    /** Live events: one consumer span per message, in the trace of its append, its correlation id in the log. */
+    private void applyObserved(List<RecordedEvent> events, Message message) {
+        RecordedEvent first = events.getFirst();
         ReceiverContext<io.nats.client.impl.Headers> context = new ReceiverContext<>(NatsHeaders.GETTER,
                 Kind.CONSUMER);
         context.setCarrier(message.getHeaders());
@@ -290,15 +502,13 @@ public final class ProjectionRunner implements AutoCloseable {
                         telemetry.observations())
                 .contextualName("project " + projection.name())
                 .lowCardinalityKeyValue("projection", projection.name())
-                .highCardinalityKeyValue("messaging.message.id", Long.toString(sequenceOf(message)))
+                .highCardinalityKeyValue("messaging.message.id", Long.toString(first.streamSequence()))
                 .start();
-        String correlationId = message.getHeaders() == null ? null
-                : message.getHeaders().getFirst(EventHeaders.CORRELATION_ID);
-        if (correlationId != null) {
-            MDC.put(Telemetry.CORRELATION_ID_LOG_KEY, correlationId);
+        if (!first.correlationId().isEmpty()) {
+            MDC.put(Telemetry.CORRELATION_ID_LOG_KEY, first.correlationId());
         }
         try (Observation.Scope ignored = observation.openScope()) {
-            return applyMessage(message);
+            projection.applyBatch(events);
         } catch (RuntimeException e) {
             observation.error(e);
             throw e;
@@ -312,12 +522,69 @@ public final class ProjectionRunner implements AutoCloseable {
         try {
             return EventCodec.decode(message);
         } catch (InvalidProtocolBufferException e) {
-            skipped.incrementAndGet();
-            parkedCounter.increment();
-            log.error("Projection {} skips sequence {} on {}: the body is not an event commit ({})",
-                    projection.name(), sequenceOf(message), message.getSubject(), e.getMessage());
-            return List.of();
+            throw new UnreadableEventException("the body is not an event commit (" + e.getMessage() + ")", e);
         }
+    }
+
+    private Counter skippedCounter(String reason, String type) {
+        return Counter.builder(SKIPPED_COUNTER)
+                .description("Events a projection skipped: unknown type, newer schema version, or unreadable")
+                .tag("projection", projection.name())
+                .tag("reason", reason)
+                .tag("type", type.isEmpty() ? "unknown" : type)
+                .register(telemetry.meters());
+    }
+
+    /** How many events of this kind were skipped since start-up. */
+    public double skipped(String reason, String type) {
+        return skippedCounter(reason, type).count();
+    }
+
+    private static void safely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not record a parked event: {}", e.toString());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + " (" + root + ")";
+    }
+
+    /** Where a stuck runner waits: the sequence, the last error and how often it was tried. */
+    public record Stuck(long sequence, String error, int attempts) {
+    }
+
+    /** The event this read model is stuck at, if any. */
+    public Optional<Stuck> stuck() {
+        return Optional.ofNullable(stuck);
+    }
+
+    /** Attempts per event before the read model is declared stuck, and the first back-off delay (doubling). */
+    public ProjectionRunner retryPolicy(int attempts, Duration firstDelay) {
+        this.maxAttempts = Math.max(1, attempts);
+        this.firstRetryDelay = firstDelay;
+        return this;
+    }
+
+    public long appliedEvents() {
+        return applied.get();
+    }
+
+    /** Events per second applied since start (all of them count, also those of a replay). */
+    public double rate() {
+        double seconds = Math.max(1e-3, (System.nanoTime() - startedAtNanos) / 1e9);
+        return applied.get() / seconds;
+    }
+
+    /** Stream messages between the checkpoint and the stream's end as last seen. */
+    public long toGo() {
+        return lag();
     }
 
     private static long sequenceOf(Message message) {

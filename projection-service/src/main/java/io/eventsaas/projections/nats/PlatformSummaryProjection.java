@@ -2,8 +2,12 @@ package io.eventsaas.projections.nats;
 
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.projection.Projection;
-import io.eventsaas.projections.nats.SummaryEvents.Known;
-import io.eventsaas.projections.nats.SummaryEvents.Skipped;
+import io.eventsaas.contracts.EventTypes;
+import io.eventsaas.projections.summary.SummaryEvent;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.eventsaas.projections.store.SummaryStore;
 import io.eventsaas.projections.store.SummaryUnitOfWork;
 import io.eventsaas.projections.summary.PlatformSummaryHandler;
@@ -18,13 +22,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class PlatformSummaryProjection implements Projection {
 
     /** Change the version to rebuild the read model from the first event. */
-    public static final String NAME = "platform-summary-v1";
+    public static final String NAME = "platform-summary-v2";
+
+    private static final Set<String> KNOWN_TYPES = Arrays.stream(EventTypes.class.getFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+            .map(f -> {
+                try {
+                    return (String) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).collect(Collectors.toUnmodifiableSet());
 
     private final PlatformSummaryHandler handler = new PlatformSummaryHandler();
     private final SummaryUnitOfWork unitOfWork;
     private final SummaryStore store;
     private final SummaryViewPublisher publisher;
-    private final SkippedEvents skipped;
     /** Committed (or about to be) but not published yet; touched only by the runner's thread. */
     private boolean unpublishedChanges;
 
@@ -32,7 +45,6 @@ public final class PlatformSummaryProjection implements Projection {
         this.store = store;
         this.unitOfWork = new SummaryUnitOfWork(store);
         this.publisher = publisher;
-        this.skipped = new SkippedEvents(NAME, meters);
     }
 
     @Override
@@ -40,21 +52,28 @@ public final class PlatformSummaryProjection implements Projection {
         return NAME;
     }
 
-    /** Every type: the projection counts the ones it does not know instead of never seeing them. */
     @Override
     public boolean handles(String eventType) {
-        return true;
+        return EventTypes.USER_REGISTERED.equals(eventType) || EventTypes.ORGANIZATION_CREATED.equals(eventType)
+                || EventTypes.USER_ERASED.equals(eventType);
+    }
+
+    /** Every type of the contracts: others (a newer producer's) are counted as skipped by the runner. */
+    @Override
+    public boolean knows(String eventType) {
+        return KNOWN_TYPES.contains(eventType);
+    }
+
+    @Override
+    public int newestSchemaVersion(String eventType) {
+        return EventTypes.USER_REGISTERED.equals(eventType) ? SummaryEvents.USER_REGISTERED_VERSION : 1;
     }
 
     @Override
     public void apply(RecordedEvent event) {
-        switch (SummaryEvents.decode(event)) {
-            case Known known -> {
-                unitOfWork.change(summary -> handler.on(summary, known.event()));
-                unpublishedChanges = true;
-            }
-            case Skipped skip -> skipped.skip(event, skip.reason());
-        }
+        SummaryEvent decoded = SummaryEvents.decode(event);
+        unitOfWork.change(summary -> handler.on(summary, decoded));
+        unpublishedChanges = true;
     }
 
     /**

@@ -33,11 +33,13 @@ public final class SummaryViewPublisher {
 
     private final NatsConnector connector;
     private final Clock clock;
+    private final io.eventsaas.projections.views.PersonalNames names;
     private volatile KeyValue bucket;
 
-    public SummaryViewPublisher(NatsConnector connector, Clock clock) {
+    public SummaryViewPublisher(NatsConnector connector, Clock clock, io.eventsaas.projections.views.PersonalNames names) {
         this.connector = connector;
         this.clock = clock;
+        this.names = names;
     }
 
     /** Creates the views bucket when it is missing; a warm-up step. */
@@ -51,7 +53,7 @@ public final class SummaryViewPublisher {
         if (kv == null) {
             throw new IllegalStateException("the views bucket is not open yet");
         }
-        PlatformSummaryView view = PlatformSummaryViews.toView(summary, clock.instant());
+        PlatformSummaryView view = PlatformSummaryViews.toView(summary, clock.instant(), names);
         try {
             for (int attempt = 1; ; attempt++) {
                 try {

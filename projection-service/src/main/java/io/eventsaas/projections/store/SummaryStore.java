@@ -20,10 +20,11 @@ public final class SummaryStore {
     /** The summary as last committed; empty before the first event. */
     public PlatformSummary load() {
         List<Signup> latest = jdbc.query("""
-                SELECT display_name, registered_at, stream_sequence, index_in_commit FROM latest_signup
+                SELECT user_id, display_name, registered_at, stream_sequence, index_in_commit FROM latest_signup
                 ORDER BY registered_at DESC, stream_sequence DESC, index_in_commit DESC""",
-                (rs, row) -> new Signup(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        new StreamPosition(rs.getLong(3), rs.getInt(4))));
+                (rs, row) -> new Signup(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        new StreamPosition(rs.getLong(4), rs.getInt(5))));
         return jdbc.query("SELECT users, organizations, as_of_sequence FROM platform_summary",
                 rs -> rs.next()
                         ? new PlatformSummary(rs.getLong(1), rs.getLong(2), latest, rs.getLong(3))
@@ -43,12 +44,13 @@ public final class SummaryStore {
         if (!after.latestSignups().equals(before.latestSignups())) {
             jdbc.update("DELETE FROM latest_signup");
             jdbc.batchUpdate("""
-                    INSERT INTO latest_signup (stream_sequence, index_in_commit, display_name, registered_at)
-                    VALUES (?, ?, ?, ?)""", after.latestSignups(), PlatformSummary.LATEST_SIGNUPS, (ps, signup) -> {
+                    INSERT INTO latest_signup (stream_sequence, index_in_commit, display_name, registered_at, user_id)
+                    VALUES (?, ?, ?, ?, ?)""", after.latestSignups(), PlatformSummary.LATEST_SIGNUPS, (ps, signup) -> {
                 ps.setLong(1, signup.position().sequence());
                 ps.setInt(2, signup.position().indexInCommit());
                 ps.setString(3, signup.displayName());
                 ps.setObject(4, OffsetDateTime.ofInstant(signup.registeredAt(), ZoneOffset.UTC));
+                ps.setString(5, signup.userId());
             });
         }
     }

@@ -15,13 +15,24 @@ public final class PlatformSummaryHandler {
         return switch (event) {
             case UserRegistered registered -> onUserRegistered(summary, registered);
             case OrganizationCreated created -> onOrganizationCreated(summary, created);
+            case SummaryEvent.UserErased erased -> onUserErased(summary, erased);
         };
     }
 
     private PlatformSummary onUserRegistered(PlatformSummary summary, UserRegistered event) {
-        Signup signup = new Signup(event.displayName(), event.registeredAt(), event.position());
+        Signup signup = new Signup(event.userId(), event.displayName(), event.registeredAt(), event.position());
         return new PlatformSummary(summary.users() + 1, summary.organizations(),
                 latestWith(summary.latestSignups(), signup), asOf(summary, event));
+    }
+
+    /** An erased person's name leaves the latest sign-ups (the view shows "Erased user"); the count stays. */
+    private PlatformSummary onUserErased(PlatformSummary summary, SummaryEvent.UserErased event) {
+        if (summary.latestSignups().stream().noneMatch(s -> s.userId().equals(event.userId()))) {
+            return summary;
+        }
+        List<Signup> latest = summary.latestSignups().stream()
+                .map(s -> s.userId().equals(event.userId()) ? s.erased() : s).toList();
+        return new PlatformSummary(summary.users(), summary.organizations(), latest, asOf(summary, event));
     }
 
     private PlatformSummary onOrganizationCreated(PlatformSummary summary, OrganizationCreated event) {

@@ -11,6 +11,9 @@ public sealed interface SummaryEvent {
             implements SummaryEvent {
     }
 
+    record UserErased(String userId, StreamPosition position) implements SummaryEvent {
+    }
+
     record OrganizationCreated(String organizationId, StreamPosition position) implements SummaryEvent {
     }
 }

@@ -1,17 +1,17 @@
 package io.eventsaas.projections.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsaas.contracts.EventTypes;
 import io.eventsaas.contracts.users.OrganizationCreated;
 import io.eventsaas.contracts.users.UserRegistered;
 import io.eventsaas.platform.eventstore.RecordedEvent;
-import io.eventsaas.projections.nats.SummaryEvents.Known;
-import io.eventsaas.projections.nats.SummaryEvents.SkipReason;
-import io.eventsaas.projections.nats.SummaryEvents.Skipped;
+import com.google.protobuf.ByteString;
+import io.eventsaas.contracts.privacy.Sealed;
+import io.eventsaas.platform.projection.UnreadableEventException;
 import io.eventsaas.projections.summary.StreamPosition;
 import io.eventsaas.projections.summary.SummaryEvent;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ class SummaryEventsTest {
 
         var decoded = SummaryEvents.decode(recorded(EventTypes.USER_REGISTERED, 1, payload));
 
-        assertThat(decoded).isEqualTo(new Known(new SummaryEvent.UserRegistered("u1", "Ada",
-                Instant.parse("2026-11-22T10:00:00.123456Z"), new StreamPosition(42, 1))));
+        assertThat(decoded).isEqualTo(new SummaryEvent.UserRegistered("u1", "Ada",
+                Instant.parse("2026-11-22T10:00:00.123456Z"), new StreamPosition(42, 1)));
     }
 
     @Test
@@ -46,32 +46,27 @@ class SummaryEventsTest {
 
         var decoded = SummaryEvents.decode(recorded(EventTypes.ORGANIZATION_CREATED, 1, payload));
 
-        assertThat(decoded).isEqualTo(new Known(new SummaryEvent.OrganizationCreated("o1",
-                new StreamPosition(42, 1))));
+        assertThat(decoded).isEqualTo(new SummaryEvent.OrganizationCreated("o1",
+                new StreamPosition(42, 1)));
     }
 
     @Test
-    @DisplayName("an unknown type, a newer schema version and an unreadable payload are skipped, never thrown")
-    void skips() {
-        assertThat(SummaryEvents.decode(recorded("InvoicePaid", 1, new byte[] {1, 2, 3})))
-                .isEqualTo(new Skipped(SkipReason.UNKNOWN_TYPE));
-        assertThat(SummaryEvents.decode(recorded(EventTypes.USER_REGISTERED, 2, new byte[0])))
-                .isEqualTo(new Skipped(SkipReason.NEWER_SCHEMA_VERSION));
-        assertThat(SummaryEvents.decode(recorded(EventTypes.USER_REGISTERED, 1, new byte[] {(byte) 0xff, 0x01})))
-                .isEqualTo(new Skipped(SkipReason.MALFORMED));
+    @DisplayName("a UserRegistered of version 2 keeps its sealed personal data sealed, to be opened when rendered")
+    void sealedName() {
+        Sealed sealed = Sealed.newBuilder().setKeyId("user-u1").setNonce(ByteString.copyFrom(new byte[12]))
+                .setCiphertext(ByteString.copyFromUtf8("not clear text")).build();
+        byte[] payload = UserRegistered.newBuilder().setUserId("u1").setPersonalData(sealed).build().toByteArray();
+
+        var decoded = (SummaryEvent.UserRegistered) SummaryEvents.decode(recorded(EventTypes.USER_REGISTERED, 2,
+                payload));
+
+        assertThat(decoded.displayName()).startsWith(SummaryEvents.SEALED).doesNotContain("not clear text");
     }
 
     @Test
-    @DisplayName("skipped events are counted per reason and type")
-    void countsSkipped() {
-        SkippedEvents skipped = new SkippedEvents("test-v1", new SimpleMeterRegistry());
-        RecordedEvent unknown = recorded("InvoicePaid", 1, new byte[0]);
-
-        skipped.skip(unknown, SkipReason.UNKNOWN_TYPE);
-        skipped.skip(unknown, SkipReason.UNKNOWN_TYPE);
-        skipped.skip(recorded(EventTypes.USER_REGISTERED, 2, new byte[0]), SkipReason.NEWER_SCHEMA_VERSION);
-
-        assertThat(skipped.count(SkipReason.UNKNOWN_TYPE, "InvoicePaid")).isEqualTo(2);
-        assertThat(skipped.count(SkipReason.NEWER_SCHEMA_VERSION, EventTypes.USER_REGISTERED)).isEqualTo(1);
+    @DisplayName("an unreadable payload is reported as unreadable (the runner parks it), never as another failure")
+    void unreadable() {
+        assertThatThrownBy(() -> SummaryEvents.decode(recorded(EventTypes.USER_REGISTERED, 1,
+                new byte[] {(byte) 0xff, 0x01}))).isInstanceOf(UnreadableEventException.class);
     }
 }

@@ -62,7 +62,7 @@ class PlatformSummaryHandlerTest {
             assertThat(after.users()).isEqualTo(2);
             assertThat(after.organizations()).isEqualTo(1);
             assertThat(after.latestSignups().getFirst())
-                    .isEqualTo(new Signup("Grace", T0.plusSeconds(5), new StreamPosition(3, 0)));
+                    .isEqualTo(new Signup("user-Grace", "Grace", T0.plusSeconds(5), new StreamPosition(3, 0)));
             assertThat(after.asOfSequence()).isEqualTo(3);
         }
 

@@ -30,9 +30,13 @@ class StoreConfiguration {
 
     @Bean
     UsersReadModelProjection usersReadModelProjection(DomainEventCodec codec, JdbcClient jdbc, MeterRegistry meters) {
-        Counter skipped = Counter.builder("eventsaas.projection.skipped.events")
-                .description("Events a read model could not read (newer schema version, broken payload) and skipped")
+        // The one skipped-events metric of every service (the platform ProjectionRunner counts unknown types and
+        // newer versions under the same name and tag keys; this read model decodes itself and counts the rest).
+        Counter skipped = Counter.builder(ProjectionRunner.SKIPPED_COUNTER)
+                .description("Events a projection skipped: unknown type, newer schema version, or unreadable")
                 .tag("projection", UsersReadModelProjection.NAME)
+                .tag("reason", "unreadable")
+                .tag("type", "any")
                 .register(meters);
         return new UsersReadModelProjection(codec, jdbc, skipped);
     }

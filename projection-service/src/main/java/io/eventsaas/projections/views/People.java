@@ -1,0 +1,145 @@
+package io.eventsaas.projections.views;
+
+import static io.eventsaas.projections.views.Payloads.parse;
+
+import io.eventsaas.contracts.EventTypes;
+import io.eventsaas.contracts.users.MemberInvited;
+import io.eventsaas.contracts.users.UserRegistered;
+import io.eventsaas.contracts.users.UserRenamed;
+import io.eventsaas.platform.eventstore.RecordedEvent;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Who is who, as a read model needs it to render names: per user the sealed personal data of their latest name
+ * (never the name in clear; version 1 events carried it in clear, and so it is kept for them), per invitation the
+ * sealed invitee. Tables {@code <prefix>_person_v<n>} and {@code <prefix>_invitee_v<n>} of the read model that owns
+ * it, changed in its transactions.
+ */
+public final class People {
+
+    public static final Set<String> TYPES = Set.of(EventTypes.USER_REGISTERED, EventTypes.USER_RENAMED,
+            EventTypes.USER_ERASED, EventTypes.MEMBER_INVITED);
+
+    private final JdbcTemplate jdbc;
+    private final String persons;
+    private final String invitees;
+    private final PersonalNames names;
+
+    public People(JdbcTemplate jdbc, String persons, String invitees, PersonalNames names) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.invitees = invitees;
+        this.names = names;
+    }
+
+    public List<String> tables() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + persons + " (user_id text PRIMARY KEY, sealed bytea, "
+                        + "legacy_name text, erased boolean NOT NULL DEFAULT false)",
+                "CREATE TABLE IF NOT EXISTS " + invitees + " (invitation_id text PRIMARY KEY, sealed bytea)");
+    }
+
+    /** What a batch changes, written once at its end. */
+    public final class Changes {
+        private final Map<String, Person> people = new LinkedHashMap<>();
+        private final Map<String, byte[]> invited = new LinkedHashMap<>();
+
+        /** Returns the user id whose name changed (renamed or erased), or null. */
+        public String apply(RecordedEvent event) {
+            switch (event.type()) {
+                case EventTypes.USER_REGISTERED -> {
+                    var e = parse(event, UserRegistered.parser());
+                    boolean sealed = e.hasPersonalData();
+                    people.put(e.getUserId(), new Person(sealed ? e.getPersonalData().toByteArray() : null,
+                            sealed ? null : e.getDisplayName(), false));
+                    return null;
+                }
+                case EventTypes.USER_RENAMED -> {
+                    var e = parse(event, UserRenamed.parser());
+                    people.put(e.getUserId(), new Person(e.getPersonalData().toByteArray(), null, false));
+                    return e.getUserId();
+                }
+                case EventTypes.USER_ERASED -> {
+                    String userId = parse(event, io.eventsaas.contracts.users.UserErased.parser()).getUserId();
+                    people.put(userId, new Person(null, null, true));
+                    return userId;
+                }
+                case EventTypes.MEMBER_INVITED -> {
+                    var e = parse(event, MemberInvited.parser());
+                    invited.put(e.getInvitationId(), e.getInvitee().toByteArray());
+                    return null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+
+        public void write() {
+            if (!people.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO " + persons + " (user_id, sealed, legacy_name, erased) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (user_id) DO UPDATE SET sealed = excluded.sealed, "
+                                + "legacy_name = excluded.legacy_name, erased = excluded.erased",
+                        List.copyOf(people.entrySet()), 1000, (ps, entry) -> {
+                            ps.setString(1, entry.getKey());
+                            ps.setBytes(2, entry.getValue().sealed());
+                            ps.setString(3, entry.getValue().legacyName());
+                            ps.setBoolean(4, entry.getValue().erased());
+                        });
+            }
+            if (!invited.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO " + invitees + " (invitation_id, sealed) VALUES (?, ?) "
+                                + "ON CONFLICT (invitation_id) DO UPDATE SET sealed = excluded.sealed",
+                        List.copyOf(invited.entrySet()), 1000, (ps, entry) -> {
+                            ps.setString(1, entry.getKey());
+                            ps.setBytes(2, entry.getValue());
+                        });
+            }
+        }
+    }
+
+    public Changes changes() {
+        return new Changes();
+    }
+
+    /** Display names of these users as of now: opened with the vault, "Erased user" when erased. */
+    public Map<String, String> displayNames(Collection<String> userIds) {
+        Map<String, String> result = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query("SELECT user_id, sealed, legacy_name, erased FROM " + persons + " WHERE user_id = ANY(?)",
+                rs -> {
+                    String name;
+                    if (rs.getBoolean(4)) {
+                        name = PersonalNames.ERASED;
+                    } else if (rs.getBytes(2) != null) {
+                        name = names.displayName(rs.getBytes(2));
+                    } else {
+                        name = rs.getString(3) == null || rs.getString(3).isBlank() ? "Someone" : rs.getString(3);
+                    }
+                    result.put(rs.getString(1), name);
+                }, (Object) userIds.toArray(String[]::new));
+        return result;
+    }
+
+    public Map<String, String> inviteeEmails(Collection<String> invitationIds) {
+        Map<String, String> result = new HashMap<>();
+        if (invitationIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query("SELECT invitation_id, sealed FROM " + invitees + " WHERE invitation_id = ANY(?)",
+                rs -> {
+                    result.put(rs.getString(1), names.inviteeEmail(rs.getBytes(2)));
+                }, (Object) invitationIds.toArray(String[]::new));
+        return result;
+    }
+
+    private record Person(byte[] sealed, String legacyName, boolean erased) {
+    }
+}
