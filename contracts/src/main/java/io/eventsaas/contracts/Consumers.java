@@ -12,6 +12,9 @@ public final class Consumers {
     /** user-service: UserErased -> MemberRemoved, MemberRoleChanged or OrganizationClosed in each of their organisations. */
     public static final String USERS_ERASED_MEMBERSHIPS = "users-erased-memberships";
 
+    /** billing-service: OrganizationCreated -> SubscriptionStarted (Free). */
+    public static final String BILLING_FREE_PLANS = "billing-free-plans";
+
     private Consumers() {
     }
 }
