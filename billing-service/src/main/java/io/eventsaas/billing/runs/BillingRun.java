@@ -103,6 +103,8 @@ public final class BillingRun {
                 }
             }
         }
+        // Answer once this instance's read model shows what the run did (the caller's next read sees it).
+        readModelRunner.awaitPosition(eventStore.lastSequence(), Duration.ofSeconds(60));
         Report report = new Report(asOf, counts.renewed.get(), counts.issued.get(), counts.paid.get(),
                 counts.failed.get(), counts.downgraded.get(), counts.timedOut.get(),
                 Duration.ofNanos(System.nanoTime() - started));
