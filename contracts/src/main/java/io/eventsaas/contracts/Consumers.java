@@ -12,6 +12,12 @@ public final class Consumers {
     /** user-service: UserErased -> MemberRemoved, MemberRoleChanged or OrganizationClosed in each of their organisations. */
     public static final String USERS_ERASED_MEMBERSHIPS = "users-erased-memberships";
 
+    /**
+     * user-service: UserErased -> ends the user's sessions, frees their e-mail claim and destroys their personal-data
+     * key (again: the erasure does it before replying; this repeats it after a crash between the steps).
+     */
+    public static final String USERS_ERASED_PERSONAL_DATA = "users-erased-personal-data";
+
     /** billing-service: OrganizationCreated -> SubscriptionStarted (Free). */
     public static final String BILLING_FREE_PLANS = "billing-free-plans";
 

@@ -7,7 +7,11 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.platform.rpc.RpcServer;
 import io.eventsaas.platform.warmup.WarmUp;
 import io.eventsaas.platform.warmup.WarmUpStep;
+import io.eventsaas.platform.privacy.PersonalDataVault;
+import io.eventsaas.users.credentials.PasswordHasher;
 import io.eventsaas.users.registration.EmailClaims;
+import io.eventsaas.users.sessions.Sessions;
+import io.eventsaas.users.sessions.SignInLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,14 +35,25 @@ class WarmUpConfiguration {
 
     @Bean
     WarmUp warmUp(Flyway flyway, NatsConnector connector, EventStore eventStore, EmailClaims emailClaims,
-            ProjectionRunner readModel, PolicyRunner personalOrganizations, RpcServer rpcServer) {
+            PersonalDataVault personalData, Sessions sessions, SignInLimiter signInLimiter, PasswordHasher hasher,
+            ProjectionRunner readModel, List<PolicyRunner> policies, RpcServer rpcServer) {
         return new WarmUp("user-service", List.of(
                 WarmUpStep.of("migrate the database", () -> flyway.migrate()),
                 WarmUpStep.of("connect to NATS", () -> connector.awaitConnection(Duration.ofSeconds(10))),
                 WarmUpStep.of("set up the event stream", eventStore::ensureStream),
                 WarmUpStep.of("open the e-mail claims bucket", emailClaims::open),
+                // Before the read model: its events' personal data is opened with the keys in this bucket.
+                WarmUpStep.of("open the personal-data keys bucket", personalData::open),
+                WarmUpStep.of("open the sessions bucket", sessions::open),
+                WarmUpStep.of("open the sign-in attempts bucket", signInLimiter::open),
+                WarmUpStep.of("prepare the dummy password hash", hasher::prepare),
                 WarmUpStep.of("catch up the read model", readModel::catchUp),
-                WarmUpStep.of("start the personal-organisation policy", personalOrganizations::start),
+                // Every durable policy (personal organisations, erased users' personal data, ...).
+                WarmUpStep.of("start the policies", () -> {
+                    for (PolicyRunner policy : policies) {
+                        policy.start();
+                    }
+                }),
                 WarmUpStep.of("join the RPC queue groups", rpcServer::start)));
     }
 }

@@ -83,7 +83,7 @@ class RegisterUserIT {
                 org.assertj.core.data.Offset.offset(60L));
         assertThat(details.getOrganizationsList()).containsExactly(OrganizationSummary.newBuilder()
                 .setOrganizationId(registration.getOrganizationId())
-                .setName("Ann Lee's organisation")
+                .setName("Personal")
                 .setRole("owner")
                 .setPersonal(true)
                 .build());
@@ -168,10 +168,10 @@ class RegisterUserIT {
     }
 
     @Test
-    @DisplayName("given an unknown or malformed user id, then get-user answers 404")
+    @DisplayName("given an unknown or malformed user id, then get-user answers 404, even to a platform admin")
     void unknownUserIsNotFound() {
         for (String id : List.of(UUID.randomUUID().toString(), "not-a-uuid", "", "1-2-3-4-5")) {
-            assertThatThrownBy(() -> client.getUser(id))
+            assertThatThrownBy(() -> client.getUserAsAdmin(id))
                     .isInstanceOfSatisfying(RpcException.class,
                             e -> assertThat(e.status()).as("get-user '%s'", id).isEqualTo(RpcStatus.NOT_FOUND));
         }

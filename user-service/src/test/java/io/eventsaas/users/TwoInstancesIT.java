@@ -1,6 +1,7 @@
 package io.eventsaas.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.eventsaas.contracts.Endpoints;
 import io.eventsaas.contracts.Streams;
@@ -11,6 +12,9 @@ import io.eventsaas.platform.rpc.RpcStatus;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import io.eventsaas.users.store.UserView;
 import io.eventsaas.users.profile.GetUserHandler;
+import io.eventsaas.users.sessions.AuthenticateSessionHandler;
+import io.eventsaas.users.sessions.Sessions;
+import io.eventsaas.users.sessions.StartSessionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
@@ -120,9 +124,53 @@ class TwoInstancesIT {
             assertThat(client.countEvents(Streams.ORGANIZATION, registration.getOrganizationId())).isEqualTo(1);
         }
         // Queue, not fan-out: between them the instances handled each UserRegistered once.
-        long handled = instances.stream().mapToLong(i -> i.bean(PolicyRunner.class).handled()).sum();
+        long handled = instances.stream().mapToLong(i -> i.bean("personalOrganizationsPolicy", PolicyRunner.class).handled()).sum();
         assertThat(handled).isEqualTo(client.countEvents(Streams.USER));
         assertThat(client.countEvents(Streams.ORGANIZATION)).isEqualTo(client.countEvents(Streams.USER));
+    }
+
+    @Test
+    @DisplayName("given failed sign-ins for one address alternating between the instances, then the fifth locks it "
+            + "on both: even the right password gets 429 saying when to retry, on either instance")
+    void signInLockHoldsAcrossInstances() {
+        String email = "locked." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        client.register(email, "Locked Out");
+        List<RpcStatus> failures = new ArrayList<>();
+
+        for (int i = 0; i < 5; i++) {
+            StartSessionHandler handler = instances.get(i % 2).bean(StartSessionHandler.class);
+            String spelling = i % 2 == 0 ? email : " " + email.toUpperCase();
+            failures.add(catchThrowableOfType(RpcException.class,
+                    () -> handler.signIn(spelling, "not the password", "test")).status());
+        }
+
+        assertThat(failures).containsExactly(RpcStatus.UNAUTHORIZED, RpcStatus.UNAUTHORIZED, RpcStatus.UNAUTHORIZED,
+                RpcStatus.UNAUTHORIZED, RpcStatus.TOO_MANY_REQUESTS);
+        for (UserServiceInstance instance : instances) {
+            RpcException locked = catchThrowableOfType(RpcException.class, () -> instance
+                    .bean(StartSessionHandler.class).signIn(email, UsersClient.PASSWORD, "test"));
+            assertThat(locked.status()).isEqualTo(RpcStatus.TOO_MANY_REQUESTS);
+            assertThat(locked.getMessage()).contains("try again after").contains("in 15 minutes");
+        }
+        RpcException overNats = catchThrowableOfType(RpcException.class,
+                () -> client.signIn(email, UsersClient.PASSWORD));
+        assertThat(overNats.status()).isEqualTo(RpcStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    @DisplayName("given a session started through one instance, then the other authenticates it and ends it")
+    void sessionsAreSharedByTheInstances() {
+        String email = "shared." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        client.register(email, "Shared");
+        String token = instances.get(0).bean(StartSessionHandler.class).signIn(email, UsersClient.PASSWORD, "test")
+                .token();
+
+        assertThat(instances.get(1).bean(AuthenticateSessionHandler.class).authenticate(token).displayName())
+                .isEqualTo("Shared");
+        instances.get(1).bean(Sessions.class).end(token);
+        assertThat(catchThrowableOfType(RpcException.class,
+                () -> instances.get(0).bean(AuthenticateSessionHandler.class).authenticate(token)).status())
+                .isEqualTo(RpcStatus.UNAUTHORIZED);
     }
 
     private static long registrationsServed(UserServiceInstance instance) {

@@ -3,7 +3,18 @@ package io.eventsaas.users;
 import io.eventsaas.contracts.Buckets;
 import io.eventsaas.contracts.Endpoints;
 import io.eventsaas.contracts.Streams;
+import io.eventsaas.contracts.rpc.Caller;
+import io.eventsaas.contracts.users.Authentication;
+import io.eventsaas.contracts.users.AuthenticateSession;
+import io.eventsaas.contracts.users.ChangePassword;
+import io.eventsaas.contracts.users.EndSession;
+import io.eventsaas.contracts.users.EraseUser;
+import io.eventsaas.contracts.users.Erasure;
 import io.eventsaas.contracts.users.GetUser;
+import io.eventsaas.contracts.users.RenameUser;
+import io.eventsaas.contracts.users.SessionEnded;
+import io.eventsaas.contracts.users.SessionGrant;
+import io.eventsaas.contracts.users.StartSession;
 import io.eventsaas.contracts.users.RegisterUser;
 import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.contracts.users.UserRegistration;
@@ -54,9 +65,61 @@ final class UsersClient implements AutoCloseable {
         return register(UUID.randomUUID().toString(), email, PASSWORD, name);
     }
 
+    /** As the user themself would ask (the gateway sends the Caller it authenticated). */
     UserDetails getUser(String userId) {
+        return getUser(userId, Caller.newBuilder().setUserId(userId).build());
+    }
+
+    /** As a platform admin would ask: they may read any user. */
+    UserDetails getUserAsAdmin(String userId) {
+        return getUser(userId, Caller.newBuilder().setUserId(UUID.randomUUID().toString()).setPlatformAdmin(true)
+                .build());
+    }
+
+    UserDetails getUser(String userId, Caller caller) {
         return rpc.call(Endpoints.GET_USER, GetUser.newBuilder().setUserId(userId).build(), UserDetails.parser(),
-                null);
+                null, caller);
+    }
+
+    UserRegistration registerAndSignIn(String email, String name) {
+        return rpc.call(Endpoints.REGISTER_USER, RegisterUser.newBuilder()
+                .setCommandId(UUID.randomUUID().toString()).setEmail(email).setPassword(PASSWORD).setDisplayName(name)
+                .setStartSession(true).setUserAgent("test").build(), UserRegistration.parser(), null);
+    }
+
+    SessionGrant signIn(String email, String password) {
+        return rpc.call(Endpoints.START_SESSION, StartSession.newBuilder().setEmail(email).setPassword(password)
+                .setUserAgent("test").build(), SessionGrant.parser(), null);
+    }
+
+    Authentication authenticate(String token) {
+        return rpc.call(Endpoints.AUTHENTICATE_SESSION, AuthenticateSession.newBuilder().setSessionToken(token).build(),
+                Authentication.parser(), null);
+    }
+
+    SessionEnded signOut(String token) {
+        return rpc.call(Endpoints.END_SESSION, EndSession.newBuilder().setSessionToken(token).build(),
+                SessionEnded.parser(), null);
+    }
+
+    /** The Caller the gateway would send for this session. */
+    Caller callerOf(String token) {
+        return authenticate(token).getCaller();
+    }
+
+    UserDetails rename(Caller caller, String name) {
+        return rpc.call(Endpoints.RENAME_USER, RenameUser.newBuilder().setDisplayName(name).build(),
+                UserDetails.parser(), null, caller);
+    }
+
+    SessionGrant changePassword(Caller caller, String current, String newPassword) {
+        return rpc.call(Endpoints.CHANGE_PASSWORD, ChangePassword.newBuilder().setCurrentPassword(current)
+                .setNewPassword(newPassword).build(), SessionGrant.parser(), null, caller);
+    }
+
+    Erasure erase(Caller caller, String password) {
+        return rpc.call(Endpoints.ERASE_USER, EraseUser.newBuilder().setPassword(password).build(), Erasure.parser(),
+                null, caller);
     }
 
     /** A request with any body, as a misbehaving client would send it. */

@@ -53,6 +53,8 @@ public final class EventStore {
     static final int WRONG_LAST_SEQUENCE = 10071;
     /** Reported by newer servers for an expected-sequence check that cannot hold (treated the same way). */
     static final int EXPECTED_SEQUENCE_MISMATCH = 10164;
+    /** The HTTP-like status JetStream answers with while it has no leader for the stream or is starting. */
+    static final int JETSTREAM_UNAVAILABLE = 503;
     private static final int NO_MESSAGE_FOUND = 10037;
     private static final int STREAM_NOT_FOUND = 10059;
     public static final String APPEND_OBSERVATION = "eventsaas.eventstore.appends";
@@ -217,9 +219,15 @@ public final class EventStore {
             if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE || e.getApiErrorCode() == EXPECTED_SEQUENCE_MISMATCH) {
                 throw new AppendConflictException(subject, append.expectedVersion(), e.getErrorDescription());
             }
+            if (e.getErrorCode() == JETSTREAM_UNAVAILABLE) {
+                throw EventStoreException.unavailable("append to " + subject + " failed: " + e.getMessage(), e);
+            }
             throw new EventStoreException("append to " + subject + " refused: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new EventStoreException("append to " + subject + " failed: " + e.getMessage(), e);
+            // A timeout, "503 No Responders" (no stream leader at the moment) or a lost connection.
+            throw EventStoreException.unavailable("append to " + subject + " failed: " + e.getMessage(), e);
+        } catch (NatsConnector.NatsUnavailableException e) {
+            throw EventStoreException.unavailable("append to " + subject + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -245,7 +253,7 @@ public final class EventStore {
                 while (seen < last.getSeq()) {
                     Message m = messages.nextMessage(connector.properties().requestTimeout());
                     if (m == null) {
-                        throw new EventStoreException("timed out loading " + subject + " at sequence " + seen);
+                        throw EventStoreException.unavailable("timed out loading " + subject + " at sequence " + seen, null);
                     }
                     seen = m.metaData().streamSequence();
                     events.addAll(EventCodec.decode(m));
@@ -253,7 +261,7 @@ public final class EventStore {
             }
             return events;
         } catch (IOException e) {
-            throw new EventStoreException("cannot load " + subject + ": " + e.getMessage(), e);
+            throw EventStoreException.unavailable("cannot load " + subject + ": " + e.getMessage(), e);
         } catch (JetStreamApiException e) {
             throw new EventStoreException("cannot load " + subject + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import com.google.protobuf.Parser;
 import io.eventsaas.contracts.Endpoints.Endpoint;
 import io.eventsaas.contracts.rpc.ErrorDetail;
 import io.eventsaas.contracts.rpc.FieldError;
+import io.eventsaas.platform.eventstore.EventStoreException;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.observability.NatsHeaders;
 import io.eventsaas.platform.observability.Telemetry;
@@ -165,6 +166,17 @@ public final class RpcServer {
             } catch (RpcException e) {
                 error = e;
             } catch (RuntimeException e) {
+                if (isUnavailable(e)) {
+                    // NATS or JetStream is away for a moment (a reconnect, a stream leader election): the caller
+                    // may retry with the same command id, which the event store de-duplicates.
+                    log.warn("{} could not be served for now (correlation {}): {}", endpoint.subject(),
+                            correlationId, e.getMessage());
+                    observation.error(e);
+                    error = new RpcException(RpcStatus.UNAVAILABLE,
+                            "temporarily unavailable; retrying with the same command id is safe");
+                    respondError(connection, message, error);
+                    return Integer.toString(error.status().code());
+                }
                 log.error("{} failed (correlation {})", endpoint.subject(), correlationId, e);
                 observation.error(e);
                 error = new RpcException(RpcStatus.INTERNAL, "internal error (correlation id " + correlationId + ")");
@@ -185,6 +197,11 @@ public final class RpcServer {
             Headers headers = message.getHeaders();
             String id = headers == null ? null : headers.getFirst(RpcHeaders.CORRELATION_ID);
             return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        }
+
+        private static boolean isUnavailable(RuntimeException e) {
+            return e instanceof EventStoreException store && store.isUnavailable()
+                    || e instanceof NatsConnector.NatsUnavailableException;
         }
 
         /** The caller header's bytes, or null when there is none; 401 when it is not base64. */

@@ -6,15 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventsaas.contracts.Endpoints;
 import io.eventsaas.contracts.users.GetUser;
 import io.eventsaas.contracts.users.UserDetails;
+import io.eventsaas.contracts.rpc.Caller;
+import io.eventsaas.platform.eventstore.Append;
+import io.eventsaas.platform.eventstore.EventStore;
+import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.nats.NatsProperties;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import io.nats.client.Message;
 import io.nats.service.Discovery;
 import io.nats.service.PingResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -233,6 +240,44 @@ class RpcIT {
         } finally {
             other.stop();
         }
+    }
+
+    @Test
+    @DisplayName("the caller travels in a header; a request without one has none")
+    void callerTravels() {
+        List<Optional<Caller>> seen = new CopyOnWriteArrayList<>();
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> {
+                    seen.add(context.caller(Caller.parser()));
+                    return user(request.getUserId());
+                });
+        server.start();
+        Caller ada = Caller.newBuilder().setUserId("u-1").setSessionId("s-1").setPlatformAdmin(true).build();
+
+        client.call(Endpoints.GET_USER, GetUser.newBuilder().setUserId("u-1").build(), UserDetails.parser(), "c-1",
+                ada);
+        get("u-2");
+
+        assertThat(seen).containsExactly(Optional.of(ada), Optional.empty());
+    }
+
+    @Test
+    @DisplayName("when the event store is unavailable (no stream answers), the caller gets 503 and may retry")
+    void eventStoreUnavailableIs503() {
+        EventStore storeWithoutStream = new EventStore(serverSide, Clock.systemUTC()); // ensureStream never ran
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> {
+                    storeWithoutStream.append(new Append("user", request.getUserId(), 0, "m-1", "c-1", "c-1",
+                            List.of(new NewEvent("UserRegistered", 1, new byte[] {1}))));
+                    return user(request.getUserId());
+                });
+        server.start();
+
+        assertThatThrownBy(() -> get("u-1"))
+                .isInstanceOfSatisfying(RpcException.class, e -> {
+                    assertThat(e.status()).isEqualTo(RpcStatus.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("temporarily unavailable");
+                });
     }
 
     private static void sleep(long millis) {

@@ -17,7 +17,14 @@ public final class PersonalOrganization {
         return UUID.nameUUIDFromBytes(("personal-organization:" + userId).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The name every personal organisation has. */
+    public static final String NAME = "Personal";
+
+    /**
+     * The personal organisation's name: always {@value #NAME}. Organisation names are not personal data (they are
+     * not sealed, and stay readable after an erasure), so this one must not contain the person's name.
+     */
     public static String nameFor(String ownerDisplayName) {
-        return ownerDisplayName + "'s organisation";
+        return NAME;
     }
 }

@@ -8,6 +8,7 @@ import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.users.domain.EmailAddress;
 import io.eventsaas.users.registration.EmailClaim;
 import io.eventsaas.users.registration.EmailClaims;
+import io.eventsaas.users.sessions.StartSessionHandler;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * (compare-and-set).
  */
 @Component
-final class KvEmailClaims implements EmailClaims {
+final class KvEmailClaims implements EmailClaims, StartSessionHandler.EmailOwners {
 
     /** The server's "wrong last sequence": the key exists (create) or moved on (update). */
     private static final int WRONG_LAST_SEQUENCE = 10071;
@@ -51,7 +52,7 @@ final class KvEmailClaims implements EmailClaims {
     public Optional<EmailClaim.Held> claim(EmailAddress email, EmailClaim claim) {
         String key = keyOf(email);
         try {
-            // Twice at most: nobody deletes a claim, but should an operator do it between our create and our
+            // Twice at most: should the claim be freed (an erasure, an operator) between our create and our
             // get, the next create succeeds.
             for (int attempt = 0; attempt < 2; attempt++) {
                 try {
@@ -90,14 +91,50 @@ final class KvEmailClaims implements EmailClaims {
         }
     }
 
+    @Override
+    public void release(String normalisedEmail, UUID userId) {
+        String key = keyOf(normalisedEmail);
+        try {
+            KeyValueEntry entry = bucket().get(key);
+            if (entry == null || entry.getValue() == null || !decode(entry.getValue()).userId().equals(userId)) {
+                return;
+            }
+            // Only the claim as read: should somebody else take the address in between, theirs stays.
+            bucket().delete(key, entry.getRevision());
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE) {
+                throw new IllegalStateException("cannot free an e-mail address: " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot free an e-mail address", e);
+        }
+    }
+
+    @Override
+    public Optional<UUID> ownerOf(String normalisedEmail) {
+        try {
+            KeyValueEntry entry = bucket().get(keyOf(normalisedEmail));
+            return entry == null || entry.getValue() == null ? Optional.empty()
+                    : Optional.of(decode(entry.getValue()).userId());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the claim of an e-mail address", e);
+        } catch (JetStreamApiException e) {
+            throw new IllegalStateException("cannot read the claim of an e-mail address: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Hex SHA-256 of the normalised address: keys may not hold '@', and the bucket's subjects and keys then
      * reveal nobody's address.
      */
     static String keyOf(EmailAddress email) {
+        return keyOf(email.value());
+    }
+
+    static String keyOf(String normalisedEmail) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(email.value().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest(normalisedEmail.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -34,6 +34,17 @@ public class GetUserHandler {
         this.readModelRunner = readModelRunner;
     }
 
+    /**
+     * The user, to a caller who may see them: the user themself or a platform admin. Anyone else is told, as for
+     * an unknown id, that there is no such user (404): nobody learns which ids exist.
+     */
+    public Optional<UserView> userSeenBy(UUID userId, UUID callerId, boolean callerIsPlatformAdmin) {
+        if (!callerIsPlatformAdmin && !userId.equals(callerId)) {
+            return Optional.empty();
+        }
+        return user(userId);
+    }
+
     /** The user, or empty when no user has this id. */
     public Optional<UserView> user(UUID userId) {
         Optional<UserView> user = readModel.findUser(userId);

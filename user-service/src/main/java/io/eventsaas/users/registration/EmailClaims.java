@@ -17,4 +17,10 @@ public interface EmailClaims {
 
     /** Replaces the claim at {@code revision}; false when someone else changed it first. */
     boolean replace(EmailAddress email, EmailClaim claim, long revision);
+
+    /**
+     * Frees the address if {@code userId} holds it (an erasure), so that it can be registered again; does nothing
+     * when it is free already or held by someone else. Safe to repeat.
+     */
+    void release(String normalisedEmail, java.util.UUID userId);
 }

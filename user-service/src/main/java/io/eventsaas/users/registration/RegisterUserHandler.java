@@ -6,6 +6,7 @@ import io.eventsaas.platform.eventstore.AppendConflictException;
 import io.eventsaas.platform.eventstore.Appended;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.rpc.RpcException;
+import io.eventsaas.users.credentials.PasswordHasher;
 import io.eventsaas.users.domain.PasswordHash;
 import io.eventsaas.users.domain.PersonalOrganization;
 import io.eventsaas.users.domain.User;

@@ -49,4 +49,9 @@ class StoreConfiguration {
     UsersReadModel usersReadModel(JdbcClient jdbc) {
         return new UsersReadModel(jdbc);
     }
+
+    @Bean
+    Accounts accounts(UsersReadModel readModel, EventStore eventStore, ProjectionRunner usersReadModelRunner) {
+        return new Accounts(readModel, eventStore, usersReadModelRunner);
+    }
 }

@@ -40,6 +40,28 @@ public final class UsersReadModel {
                 .optional();
     }
 
+    /** The account of a user (erased or not), or empty when this read model does not know the user. */
+    public Optional<Account> findAccount(UUID userId) {
+        return jdbc.sql(ACCOUNT + " WHERE user_id = ?").param(userId).query(UsersReadModel::account).optional();
+    }
+
+    /** The account registered with this normalised address, or empty (erased users have no address). */
+    public Optional<Account> findAccountByEmail(String normalisedEmail) {
+        return jdbc.sql(ACCOUNT + " WHERE email = ?").param(normalisedEmail).query(UsersReadModel::account)
+                .optional();
+    }
+
+    private static final String ACCOUNT = """
+            SELECT user_id, email, display_name, password_hash, personal_organization_id, registered_at, erased,
+                   version
+              FROM users""";
+
+    private static Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, UUID.class), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getBoolean(7),
+                rs.getLong(8));
+    }
+
     public boolean organizationExists(UUID organizationId) {
         return jdbc.sql("SELECT count(*) FROM organizations WHERE organization_id = ?")
                 .param(organizationId)

@@ -16,11 +16,11 @@ class OrganizationTest {
     private static final UUID ORG = PersonalOrganization.idFor(OWNER);
 
     @Test
-    @DisplayName("given none, when the personal organisation is created, then it is named after its owner and personal")
+    @DisplayName("given none, when the personal organisation is created, then it is named \"Personal\" (not after its owner: organisation names are not sealed)")
     void createsPersonalOrganization() {
         var events = Organization.decide(Organization.initial(), new CreatePersonalOrganization(ORG, OWNER, "Ann"));
 
-        assertThat(events).containsExactly(new OrganizationCreated(ORG, "Ann's organisation", OWNER, true));
+        assertThat(events).containsExactly(new OrganizationCreated(ORG, "Personal", OWNER, true));
     }
 
     @Test
@@ -29,7 +29,7 @@ class OrganizationTest {
         var created = Organization.decide(Organization.initial(), new CreatePersonalOrganization(ORG, OWNER, "Ann"));
         Organization.State state = Organization.evolve(Organization.initial(), created.getFirst());
 
-        assertThat(state).isEqualTo(new Organization.Existing(ORG, "Ann's organisation", OWNER, true));
+        assertThat(state).isEqualTo(new Organization.Existing(ORG, "Personal", OWNER, true));
         assertThatThrownBy(() -> Organization.decide(state, new CreatePersonalOrganization(ORG, OWNER, "Ann")))
                 .isInstanceOf(RuleViolationException.class);
     }
