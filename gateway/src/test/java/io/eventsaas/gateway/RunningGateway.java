@@ -82,6 +82,12 @@ final class RunningGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method with a JSON body, e.g. PUT. */
+    HttpResponse<String> send(String method, String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A JSON body sent chunked: no Content-Length, so only reading it can tell how large it is. */
     HttpResponse<String> postJsonChunked(String path, byte[] json) {
         return send(request(path).header("Content-Type", "application/json")

@@ -83,6 +83,40 @@ public final class JsonBody {
         return values;
     }
 
+    /** The named fields as whole numbers (JSON integers), in the order given; throws as {@link #requireStrings}. */
+    public Map<String, Integer> requireInts(String... fields) {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String field : fields) {
+            JsonNode value = root.get(field);
+            if (value == null || value.isNull()) {
+                errors.put(field, "is required");
+            } else if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                errors.put(field, "must be a whole number");
+            } else {
+                values.put(field, value.intValue());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(
+                    "The request body lacks required fields or has fields of the wrong type.", errors);
+        }
+        return values;
+    }
+
+    /** An optional string field: empty when absent or null; 400 when present but not a string. */
+    public java.util.Optional<String> optionalString(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return java.util.Optional.empty();
+        }
+        if (!value.isString()) {
+            throw new InvalidRequestException("The request body has fields of the wrong type.",
+                    Map.of(field, "must be a string"));
+        }
+        return java.util.Optional.of(value.stringValue());
+    }
+
     private static String where(TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return "";
