@@ -68,10 +68,13 @@ public final class ScheduledBillingRuns implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        boolean started = running;
         running = false;
         if (thread != null) {
             thread.interrupt();
         }
-        lease.release();
+        if (started) {
+            lease.release();
+        }
     }
 }
