@@ -2,6 +2,7 @@ package io.eventsaas.billing.runs;
 
 import io.eventsaas.billing.domain.Invoice;
 import io.eventsaas.billing.domain.InvoiceDrafts;
+import io.eventsaas.billing.domain.InvoiceEvent.InvoiceIssued;
 import io.eventsaas.billing.domain.Subscription;
 import io.eventsaas.billing.domain.SubscriptionCommand.Renew;
 import io.eventsaas.billing.domain.SubscriptionEvent;
@@ -17,6 +18,7 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class BillingRun {
 
     private static final Logger log = LoggerFactory.getLogger(BillingRun.class);
+    /** Renewals and charges in flight at once: network round trips, not CPU, bound them. */
+    private static final int PARALLELISM = 8;
 
     private final BillingReadModel readModel;
     private final ProjectionRunner readModelRunner;
@@ -84,25 +88,20 @@ public final class BillingRun {
         for (String org : readModel.periodsWithoutInvoice()) {
             recoverPeriodInvoice(org, correlationId, counts, toCharge);
         }
-        for (String org : readModel.dueSubscriptions(asOf)) {
-            renew(org, asOf, correlationId, counts, toCharge);
+        // Renewals are independent of each other: several at a time. Issuing is serialised by the number counter
+        // anyway, so it runs in one thread, in a stable order. Charges are independent again.
+        List<InvoiceIssued> drafts = java.util.Collections.synchronizedList(new ArrayList<>());
+        long renewing = System.nanoTime();
+        inParallel(readModel.dueSubscriptions(asOf), org -> renew(org, asOf, correlationId, counts, drafts));
+        long issuing = System.nanoTime();
+        drafts.sort(java.util.Comparator.comparing(InvoiceIssued::periodStart)
+                .thenComparing(InvoiceIssued::organizationId));
+        for (InvoiceIssued draft : drafts) {
+            issue(draft, correlationId, counts, toCharge);
         }
-        for (Versioned<Invoice.State> invoice : toCharge.values()) {
-            if (!invoice.state().dueAt(asOf)) {
-                continue;
-            }
-            switch (charger.charge(invoice.state(), invoice.version(), asOf, correlationId)) {
-                case PAID -> counts.paid.incrementAndGet();
-                case FAILED -> counts.failed.incrementAndGet();
-                case GAVE_UP -> {
-                    counts.failed.incrementAndGet();
-                    counts.downgraded.incrementAndGet();
-                }
-                case TIMED_OUT -> counts.timedOut.incrementAndGet();
-                case SETTLED_ELSEWHERE -> {
-                }
-            }
-        }
+        long charging = System.nanoTime();
+        inParallel(List.copyOf(toCharge.values()), invoice -> charge(invoice, asOf, correlationId, counts));
+        long catchingUp = System.nanoTime();
         // Answer once this instance's read model shows what the run did (the caller's next read sees it).
         readModelRunner.awaitPosition(eventStore.lastSequence(), Duration.ofSeconds(60));
         Report report = new Report(asOf, counts.renewed.get(), counts.issued.get(), counts.paid.get(),
@@ -111,11 +110,51 @@ public final class BillingRun {
         log.info("Billing run as of {}: {} renewed, {} invoices issued, {} paid, {} failed, {} dropped to Free, "
                 + "{} timed out, in {} ms", asOf, report.renewed(), report.issued(), report.paid(), report.failed(),
                 report.downgraded(), report.timedOut(), report.took().toMillis());
+        log.info("Billing run phases (ms): prepare {}, renew {}, issue {}, charge {}, read model catch-up {}",
+                (renewing - started) / 1_000_000, (issuing - renewing) / 1_000_000, (charging - issuing) / 1_000_000,
+                (catchingUp - charging) / 1_000_000, (System.nanoTime() - catchingUp) / 1_000_000);
         return report;
     }
 
-    private void renew(String org, Instant asOf, String correlationId, Counts counts,
-            Map<String, Versioned<Invoice.State>> toCharge) {
+    private void charge(Versioned<Invoice.State> invoice, Instant asOf, String correlationId, Counts counts) {
+        if (!invoice.state().dueAt(asOf)) {
+            return;
+        }
+        switch (charger.charge(invoice.state(), invoice.version(), asOf, correlationId)) {
+            case PAID -> counts.paid.incrementAndGet();
+            case FAILED -> counts.failed.incrementAndGet();
+            case GAVE_UP -> {
+                counts.failed.incrementAndGet();
+                counts.downgraded.incrementAndGet();
+            }
+            case TIMED_OUT -> counts.timedOut.incrementAndGet();
+            case SETTLED_ELSEWHERE -> {
+            }
+        }
+    }
+
+    /** Runs the work for each item, {@value #PARALLELISM} at a time, and fails after all ran if any failed. */
+    private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) throws Exception {
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(PARALLELISM);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (T item : items) {
+                permits.acquire();
+                done.add(pool.submit(() -> {
+                    try {
+                        work.accept(item);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+        }
+        for (var future : done) {
+            future.get();
+        }
+    }
+
+    private void renew(String org, Instant asOf, String correlationId, Counts counts, List<InvoiceIssued> drafts) {
         Versioned<Subscription.State> current = aggregates.subscription(org).orElse(null);
         while (current != null && current.state().exists() && !current.state().periodEnd().isAfter(asOf)) {
             int seats = readModel.seats(org);
@@ -125,8 +164,7 @@ public final class BillingRun {
                 if (event instanceof SubscriptionRenewed renewed) {
                     counts.renewed.incrementAndGet();
                     if (!renewed.monthlyAmount().isZero()) {
-                        issue(InvoiceDrafts.forPeriod(renewed, renewed.periodStart()), correlationId, counts,
-                                toCharge);
+                        drafts.add(InvoiceDrafts.forPeriod(renewed, renewed.periodStart()));
                     }
                 }
             }
@@ -134,7 +172,7 @@ public final class BillingRun {
         }
     }
 
-    private void issue(io.eventsaas.billing.domain.InvoiceEvent.InvoiceIssued draft, String correlationId,
+    private void issue(InvoiceIssued draft, String correlationId,
             Counts counts, Map<String, Versioned<Invoice.State>> toCharge) {
         InvoiceIssuer.Issued issued = issuer.issue(draft, correlationId);
         counts.issued.incrementAndGet();
