@@ -91,6 +91,12 @@ class TwoInstancesIT {
             }
         }
 
+        // Either instance may answer the reads below: both must show everything the four runs appended.
+        long last = client.lastSequence();
+        for (BillingServiceInstance instance : instances) {
+            instance.bean(io.eventsaas.platform.projection.ProjectionRunner.class).awaitPosition(last,
+                    Duration.ofSeconds(30));
+        }
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < organizations; i++) {
             List<InvoiceDetails> invoices = client.invoices(orgs.get(i), user(owners.get(i))).getInvoicesList();
