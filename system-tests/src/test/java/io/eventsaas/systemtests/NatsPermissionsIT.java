@@ -4,7 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.eventsaas.contracts.rpc.Caller;
+import io.eventsaas.contracts.users.AuthenticateSession;
+import io.eventsaas.contracts.users.Authentication;
+import io.eventsaas.contracts.users.ChangePassword;
+import io.eventsaas.contracts.users.EraseUser;
+import io.eventsaas.contracts.users.Erasure;
+import io.eventsaas.contracts.users.GetUser;
+import io.eventsaas.contracts.users.RegisterUser;
+import io.eventsaas.contracts.users.SessionGrant;
+import io.eventsaas.contracts.users.StartSession;
+import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.platform.eventstore.EventHeaders;
+import io.eventsaas.platform.rpc.RpcHeaders;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
@@ -26,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,10 +153,43 @@ class NatsPermissionsIT {
 
         assertThat(signup.statusCode()).as(signup.body()).isEqualTo(201);
         String userId = signup.body().replaceAll("(?s).*\"userId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        assertThat(get("/api/v1/users/" + userId).body()).contains(email).contains(name);
+        // user-service answers a read under its user (with the Caller the gateway sends for a signed-in user).
+        try (Client gw = Client.connect("gateway")) {
+            assertThat(gw.rpc("rpc.users.get-user", GetUser.newBuilder().setUserId(userId).build(),
+                    Caller.newBuilder().setUserId(userId).build()).getData()).asString(StandardCharsets.UTF_8)
+                    .contains(email).contains(name);
+        }
         // projection-service wrote the view with its user; the gateway read it with its own.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/").body().contains(name));
+        for (ServiceProcess service : services) {
+            assertThat(service.log()).as(service + " was refused nothing").doesNotContainIgnoringCase("permissions violation");
+        }
+    }
+
+    @Test
+    @DisplayName("with user-service under its own user, sign-in, sign-out, a password change (which lists and ends "
+            + "all sessions) and an erasure (which destroys a personal-data key and frees a claim) all work")
+    void identityWorksUnderLeastPrivilege() throws Exception {
+        String email = "erin+" + UUID.randomUUID() + "@example.com";
+        try (Client gw = Client.connect("gateway")) {
+            Message registered = gw.rpc("rpc.users.register-user", RegisterUser.newBuilder()
+                    .setCommandId(UUID.randomUUID().toString()).setEmail(email).setPassword("correct horse battery")
+                    .setDisplayName("Erin").setStartSession(true).build(), null);
+            String token = UserRegistration.parseFrom(registered.getData()).getSession().getSessionToken();
+            assertThat(token).isNotEmpty();
+            gw.rpc("rpc.users.start-session", StartSession.newBuilder().setEmail(email).setPassword("wrong password")
+                    .build(), null);
+            Caller caller = Authentication.parseFrom(gw.rpc("rpc.users.authenticate-session",
+                    AuthenticateSession.newBuilder().setSessionToken(token).build(), null).getData()).getCaller();
+            assertThat(caller.getUserId()).isNotEmpty();
+            Message changed = gw.rpc("rpc.users.change-password", ChangePassword.newBuilder()
+                    .setCurrentPassword("correct horse battery").setNewPassword("another good secret").build(), caller);
+            assertThat(SessionGrant.parseFrom(changed.getData()).getSessionToken()).isNotEmpty();
+            Message erased = gw.rpc("rpc.users.erase-user", EraseUser.newBuilder().setPassword("another good secret")
+                    .build(), caller);
+            assertThat(Erasure.parseFrom(erased.getData()).getUserId()).isEqualTo(caller.getUserId());
+        }
         for (ServiceProcess service : services) {
             assertThat(service.log()).as(service + " was refused nothing").doesNotContainIgnoringCase("permissions violation");
         }
@@ -271,6 +317,22 @@ class NatsPermissionsIT {
                     })
                     .build());
             return new Client(connection, errors);
+        }
+
+        /** A request as the gateway sends it: the Caller (if any) in its header; fails on an error reply. */
+        Message rpc(String subject, com.google.protobuf.Message request, Caller caller) throws Exception {
+            Headers headers = new Headers();
+            if (caller != null) {
+                headers.put(RpcHeaders.CALLER, Base64.getEncoder().encodeToString(caller.toByteArray()));
+            }
+            Message reply = connection.request(NatsMessage.builder().subject(subject).headers(headers)
+                    .data(request.toByteArray()).build(), Duration.ofSeconds(10));
+            String status = reply.getHeaders() == null ? null : reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR_CODE);
+            if (status != null && !subject.endsWith("start-session")) {
+                throw new AssertionError(subject + " answered " + status + ": "
+                        + reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR));
+            }
+            return reply;
         }
 
         /** A JetStream publish of an event type nobody handles (consumers skip it by its header). */

@@ -3,6 +3,7 @@ package io.eventsaas.users;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.platform.rpc.RpcServer;
 import io.eventsaas.platform.warmup.WarmUp;

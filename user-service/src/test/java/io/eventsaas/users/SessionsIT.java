@@ -15,6 +15,8 @@ import io.eventsaas.platform.testing.TestInfrastructure;
 import io.eventsaas.users.credentials.PasswordHasher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +120,25 @@ class SessionsIT {
             assertThat(verifications("dummy") - dummyAfterWrong).as("verifications against the dummy hash")
                     .isEqualTo(1);
             assertThat(verifications("user")).isEqualTo(userAfterWrong);
+        }
+
+        @Test
+        @DisplayName("given four failures, a success and four more failures, then none is refused with 429: a "
+                + "success resets the count")
+        void successResetsTheCount() {
+            String email = uniqueEmail("forgetful");
+            client.register(email, "Forgetful");
+            List<RpcStatus> statuses = new ArrayList<>();
+
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < 4; i++) {
+                    statuses.add(statusOf(() -> client.signIn(email, "not the password")));
+                }
+                assertThat(client.signIn(email, UsersClient.PASSWORD).getSessionToken()).isNotEmpty();
+            }
+
+            assertThat(statuses).hasSize(8).containsOnly(RpcStatus.UNAUTHORIZED);
+            assertThat(statusOf(() -> client.signIn(email, "not the password"))).isEqualTo(RpcStatus.UNAUTHORIZED);
         }
 
         @Test

@@ -14,7 +14,7 @@ import java.time.Instant;
  * compare-and-set on the key's revision. nats-server 2.9 has no per-key expiry, so the value carries the holder and
  * the moment the lease expires ({@code <holder> <epoch millis>}); a holder that dies stops renewing, and once that
  * moment has passed another instance takes the lease over, again by compare-and-set, so of two instances trying at
- * once exactly one wins. See docs/adr/0014.
+ * once exactly one wins. See docs/adr/0015.
  */
 public final class RunLease {
 

@@ -6,6 +6,12 @@ import java.util.UUID;
 /** Every user owns one organisation of their own, created right after they register. */
 public final class PersonalOrganization {
 
+    /**
+     * The personal organisation's name. Not the owner's name: organisation names are not personal data (they are
+     * not sealed), so a name must never identify a person.
+     */
+    public static final String NAME = "Personal";
+
     private PersonalOrganization() {
     }
 
@@ -17,12 +23,9 @@ public final class PersonalOrganization {
         return UUID.nameUUIDFromBytes(("personal-organization:" + userId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The name every personal organisation has. */
-    public static final String NAME = "Personal";
-
     /**
-     * The personal organisation's name: always {@value #NAME}. Organisation names are not personal data (they are
-     * not sealed, and stay readable after an erasure), so this one must not contain the person's name.
+     * The personal organisation's name: always {@value #NAME}, whoever owns it (kept for callers that pass the
+     * owner's name).
      */
     public static String nameFor(String ownerDisplayName) {
         return NAME;

@@ -2,7 +2,6 @@ package io.eventsaas.users.nats;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.eventsaas.contracts.EventTypes;
-import io.eventsaas.contracts.users.OrganizationCreated;
 import io.eventsaas.contracts.users.PasswordChanged;
 import io.eventsaas.contracts.users.UserErased;
 import io.eventsaas.contracts.users.UserPersonalData;
@@ -38,9 +37,12 @@ final class ProtobufEventCodec implements DomainEventCodec {
     static final Map<String, Integer> WRITTEN_VERSIONS = Map.of(EventTypes.USER_REGISTERED, 2);
 
     private final PersonalDataVault vault;
+    /** The organisation's events (organizations.proto). */
+    private final OrganizationEventCodec organizationEvents;
 
     ProtobufEventCodec(PersonalDataVault vault) {
         this.vault = vault;
+        this.organizationEvents = new OrganizationEventCodec(vault);
     }
 
     static int versionOf(String eventType) {
@@ -79,18 +81,15 @@ final class ProtobufEventCodec implements DomainEventCodec {
                             .build().toByteArray());
             case UserEvent.UserErased e -> new NewEvent(EventTypes.USER_ERASED, versionOf(EventTypes.USER_ERASED),
                     UserErased.newBuilder().setUserId(e.userId().toString()).build().toByteArray());
-            case OrganizationEvent.OrganizationCreated e -> new NewEvent(EventTypes.ORGANIZATION_CREATED,
-                    versionOf(EventTypes.ORGANIZATION_CREATED), OrganizationCreated.newBuilder()
-                            .setOrganizationId(e.organizationId().toString())
-                            .setName(e.name())
-                            .setOwnerUserId(e.ownerUserId().toString())
-                            .setPersonal(e.personal())
-                            .build().toByteArray());
+            case OrganizationEvent e -> organizationEvents.encode(e);
         };
     }
 
     @Override
     public Decoded decode(RecordedEvent event) {
+        if (OrganizationEventCodec.handles(event.type())) {
+            return organizationEvents.decode(event);
+        }
         if (event.schemaVersion() > versionOf(event.type()) || event.schemaVersion() < 1) {
             return new Decoded.Skipped("schema version " + event.schemaVersion() + " of " + event.type()
                     + " is not one this service reads (up to " + versionOf(event.type()) + ")");
@@ -111,12 +110,6 @@ final class ProtobufEventCodec implements DomainEventCodec {
                 }
                 case EventTypes.USER_ERASED -> new Decoded.Known(new UserEvent.UserErased(
                         UUID.fromString(UserErased.parseFrom(event.payload()).getUserId())));
-                case EventTypes.ORGANIZATION_CREATED -> {
-                    OrganizationCreated e = OrganizationCreated.parseFrom(event.payload());
-                    yield new Decoded.Known(new OrganizationEvent.OrganizationCreated(
-                            UUID.fromString(e.getOrganizationId()), e.getName(), UUID.fromString(e.getOwnerUserId()),
-                            e.getPersonal()));
-                }
                 default -> new Decoded.Skipped("unknown event type " + event.type());
             };
         } catch (InvalidProtocolBufferException | IllegalArgumentException e) {

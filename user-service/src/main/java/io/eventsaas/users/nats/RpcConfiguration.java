@@ -12,6 +12,10 @@ import io.eventsaas.contracts.users.StartSession;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.rpc.RpcServer;
+import io.eventsaas.users.apikeys.ApiKeysHandler;
+import io.eventsaas.users.invitations.InvitationsHandler;
+import io.eventsaas.users.membership.MembershipHandler;
+import io.eventsaas.users.organizations.OrganizationsHandler;
 import io.eventsaas.users.admins.PlatformAdmins;
 import io.eventsaas.users.erasure.EraseUserHandler;
 import io.eventsaas.users.profile.ChangePasswordHandler;
@@ -38,9 +42,10 @@ class RpcConfiguration {
 
     /** Joins its queue groups only when the warm-up calls {@code start()}; leaves them first on shut-down. */
     @Bean(destroyMethod = "stop")
-    RpcServer rpcServer(NatsConnector connector, AccountHandlers accounts, Telemetry telemetry) {
+    RpcServer rpcServer(NatsConnector connector, AccountHandlers accounts,
+            OrganizationEndpoints organizationEndpoints, Telemetry telemetry) {
         // Requests are timed and traced by the platform's RpcServer (eventsaas.rpc.server.requests).
-        return new RpcServer(connector, Endpoints.USERS, VERSION, "Registers users and their organisations",
+        RpcServer server = new RpcServer(connector, Endpoints.USERS, VERSION, "Registers users and their organisations",
                 telemetry)
                 .endpoint(Endpoints.REGISTER_USER, RegisterUser.parser(),
                         new RegisterUserEndpoint(accounts.registerUser(), accounts.sessions()))
@@ -55,5 +60,12 @@ class RpcConfiguration {
                 .endpoint(Endpoints.END_SESSION, EndSession.parser(), SessionEndpoints.endSession(accounts.sessions()))
                 .endpoint(Endpoints.AUTHENTICATE_SESSION, AuthenticateSession.parser(),
                         SessionEndpoints.authenticateSession(accounts.authenticateSession()));
+        return organizationEndpoints.registerOn(server);
+    }
+
+    @Bean
+    OrganizationEndpoints organizationEndpoints(OrganizationsHandler organizations, MembershipHandler membership,
+            InvitationsHandler invitations, ApiKeysHandler apiKeys) {
+        return new OrganizationEndpoints(organizations, membership, invitations, apiKeys);
     }
 }

@@ -4,7 +4,11 @@ import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.projection.ProjectionRunner;
+import io.eventsaas.users.access.Access;
+import io.eventsaas.users.access.ReadModelFreshness;
 import io.eventsaas.users.events.DomainEventCodec;
+import io.eventsaas.users.store.OrganizationsReadModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,5 +21,23 @@ class OrganizationsConfiguration {
             Telemetry telemetry) {
         return new PolicyRunner(new WhenUserRegisteredThenCreatePersonalOrganization(eventStore, codec), eventStore,
                 connector, PolicyRunner.Settings.defaults(), telemetry);
+    }
+
+    @Bean
+    OrganizationCommands organizationCommands(EventStore eventStore, DomainEventCodec codec,
+            ProjectionRunner readModel, OrganizationSettings settings) {
+        return new OrganizationCommands(eventStore, codec, readModel, settings.visibilityTimeout());
+    }
+
+    @Bean
+    Access access(OrganizationsReadModel readModel, EventStore eventStore, ProjectionRunner readModelRunner,
+            OrganizationSettings settings) {
+        return new Access(readModel, new ReadModelFreshness(eventStore, readModelRunner,
+                settings.visibilityTimeout()));
+    }
+
+    @Bean
+    OrganizationsHandler organizationsHandler(OrganizationCommands commands, Access access) {
+        return new OrganizationsHandler(commands, access);
     }
 }

@@ -56,8 +56,7 @@ final class WhenUserRegisteredThenCreatePersonalOrganization implements Policy {
             log.warn("Skipping event {} ({} v{}): cannot read it", event.eventId(), event.type(), event.schemaVersion());
             return;
         }
-        var command = new CreatePersonalOrganization(registered.personalOrganizationId(), registered.userId(),
-                registered.displayName());
+        var command = new CreatePersonalOrganization(registered.personalOrganizationId(), registered.userId());
         var events = Organization.decide(Organization.initial(), command);
         Append append = new Append(Streams.ORGANIZATION, registered.personalOrganizationId().toString(), 0,
                 "personal-organization:" + event.eventId(), event.correlationId(), event.eventId(),

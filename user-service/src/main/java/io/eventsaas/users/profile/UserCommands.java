@@ -47,8 +47,10 @@ public class UserCommands {
      * Loads the user, checks the loaded account with {@code check} (which may refuse by throwing), decides the
      * command it returns and appends the events.
      *
-     * @param operation names the command in the message id ({@code <operation>:<user>:<version>}): a retry of an
-     *                  append that reached the stream is a duplicate, not a second change
+     * @param operation names the command in the message id ({@code <operation>:<user>:<version>:<correlation>}): a
+     *                  retry of the same request whose append reached the stream is a duplicate, not a second
+     *                  change; another request decided at the same version gets a conflict (not a false duplicate)
+     *                  and decides again
      * @throws RpcException 404 when there is no such user, 410 when the user was erased, 409 when the aggregate
      *                      refuses or keeps changing
      */
@@ -71,7 +73,8 @@ public class UserCommands {
                 return new Outcome(account, events, account.version());
             }
             Append append = new Append(Streams.USER, userId.toString(), account.version(),
-                    operation + ":" + userId + ":" + account.version(), correlationId, causationId,
+                    operation + ":" + userId + ":" + account.version() + ":" + correlationId, correlationId,
+                    causationId,
                     events.stream().map(codec::encode).toList());
             try {
                 Appended appended = eventStore.append(append);

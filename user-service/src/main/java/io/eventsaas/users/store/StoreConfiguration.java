@@ -54,4 +54,9 @@ class StoreConfiguration {
     Accounts accounts(UsersReadModel readModel, EventStore eventStore, ProjectionRunner usersReadModelRunner) {
         return new Accounts(readModel, eventStore, usersReadModelRunner);
     }
+
+    @Bean
+    OrganizationsReadModel organizationsReadModel(JdbcClient jdbc) {
+        return new OrganizationsReadModel(jdbc);
+    }
 }

@@ -3,7 +3,7 @@ package io.eventsaas.users.store;
 import io.eventsaas.contracts.EventTypes;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.projection.Projection;
-import io.eventsaas.users.domain.OrganizationEvent.OrganizationCreated;
+import io.eventsaas.users.domain.OrganizationEvent;
 import io.eventsaas.users.domain.User;
 import io.eventsaas.users.domain.UserEvent.PasswordChanged;
 import io.eventsaas.users.domain.UserEvent.UserErased;
@@ -32,11 +32,13 @@ final class UsersReadModelProjection implements Projection {
     private final DomainEventCodec codec;
     private final JdbcClient jdbc;
     private final Counter skipped;
+    private final OrganizationRows organizations;
 
     UsersReadModelProjection(DomainEventCodec codec, JdbcClient jdbc, Counter skipped) {
         this.codec = codec;
         this.jdbc = jdbc;
         this.skipped = skipped;
+        this.organizations = new OrganizationRows(jdbc);
     }
 
     @Override
@@ -46,7 +48,7 @@ final class UsersReadModelProjection implements Projection {
 
     @Override
     public boolean handles(String eventType) {
-        return EventTypes.USER_REGISTERED.equals(eventType) || EventTypes.ORGANIZATION_CREATED.equals(eventType)
+        return EventTypes.USER_REGISTERED.equals(eventType) || OrganizationRows.handles(eventType)
                 || EventTypes.USER_RENAMED.equals(eventType) || EventTypes.PASSWORD_CHANGED.equals(eventType)
                 || EventTypes.USER_ERASED.equals(eventType);
     }
@@ -55,7 +57,7 @@ final class UsersReadModelProjection implements Projection {
     public void apply(RecordedEvent event) {
         switch (codec.decode(event)) {
             case Known(UserRegistered registered) -> on(registered, event);
-            case Known(OrganizationCreated created) -> on(created, event);
+            case Known(OrganizationEvent organizationEvent) -> organizations.apply(organizationEvent, event);
             case Known(UserRenamed renamed) -> on(renamed, event);
             case Known(PasswordChanged changed) -> on(changed, event);
             case Known(UserErased erased) -> on(erased, event);
@@ -123,20 +125,6 @@ final class UsersReadModelProjection implements Projection {
                          WHERE user_id = ? AND version < ?""")
                 .params(Timestamp.from(event.occurredAt()), User.ERASED_NAME, event.streamSequence(), erased.userId(),
                         event.streamSequence())
-                .update();
-    }
-
-    private void on(OrganizationCreated created, RecordedEvent event) {
-        jdbc.sql("""
-                        INSERT INTO organizations (organization_id, name, owner_user_id, personal, created_at,
-                                                   stream_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(created.organizationId(), created.name(), created.ownerUserId(), created.personal(),
-                        Timestamp.from(event.occurredAt()), event.streamSequence())
-                .update();
-        jdbc.sql("INSERT INTO memberships (organization_id, user_id, role) VALUES (?, ?, 'owner') ON CONFLICT DO NOTHING")
-                .params(created.organizationId(), created.ownerUserId())
                 .update();
     }
 

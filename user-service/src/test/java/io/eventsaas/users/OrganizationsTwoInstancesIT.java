@@ -1,0 +1,203 @@
+package io.eventsaas.users;
+
+import static io.eventsaas.users.OrganizationsClient.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.eventsaas.contracts.EventTypes;
+import io.eventsaas.contracts.Streams;
+import io.eventsaas.contracts.rpc.Caller;
+import io.eventsaas.contracts.users.InvitationIssued;
+import io.eventsaas.contracts.users.Member;
+import io.eventsaas.contracts.users.UserErased;
+import io.eventsaas.platform.eventstore.Append;
+import io.eventsaas.platform.eventstore.NewEvent;
+import io.eventsaas.platform.eventstore.RecordedEvent;
+import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.rpc.RpcException;
+import io.eventsaas.platform.rpc.RpcStatus;
+import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.users.store.OrganizationsReadModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances in one namespace (law 5), with a short invitation lifetime and an SMTP server: an owner's erasure
+ * handled once between them, expiry, and the invitation mail.
+ */
+@DisplayName("organisations on two instances")
+class OrganizationsTwoInstancesIT {
+
+    private static final Duration LIFETIME = Duration.ofSeconds(2);
+    private static String namespace;
+    private static final List<String> databases = new ArrayList<>();
+    private static final List<UserServiceInstance> instances = new ArrayList<>();
+    private static UsersClient users;
+    private static OrganizationsClient orgs;
+    private static FakeSmtpServer smtp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        namespace = TestInfrastructure.newNamespace();
+        smtp = new FakeSmtpServer();
+        for (String name : List.of("users_orgs_two_a", "users_orgs_two_b")) {
+            String database = TestInfrastructure.newDatabase(name);
+            databases.add(database);
+            instances.add(UserServiceInstance.start(namespace, database,
+                    "users.organizations.invitation-lifetime=" + LIFETIME.toMillis() + "ms",
+                    "users.organizations.smtp-host=127.0.0.1",
+                    "users.organizations.smtp-port=" + smtp.port(),
+                    "users.organizations.public-url=https://app.example.org/"));
+        }
+        users = new UsersClient(namespace);
+        orgs = new OrganizationsClient(namespace);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (orgs != null) {
+            orgs.close();
+        }
+        if (users != null) {
+            users.close();
+        }
+        instances.forEach(UserServiceInstance::close);
+        databases.forEach(TestInfrastructure::dropDatabase);
+        TestInfrastructure.deleteNamespace(namespace);
+        if (smtp != null) {
+            smtp.close();
+        }
+    }
+
+    private record Person(String userId, String email, Caller caller, String personalOrg) {
+    }
+
+    private static Person person(String name) {
+        String email = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.org";
+        var registration = users.register(email, name);
+        return new Person(registration.getUserId(), email, user(registration.getUserId()),
+                registration.getOrganizationId());
+    }
+
+    private static void join(Person inviter, String org, Person invitee, String role) {
+        orgs.accept(invitee.caller(), orgs.invite(inviter.caller(), org, invitee.email(), role).getToken());
+    }
+
+    private static void erase(String userId) {
+        long version = orgs.eventStore.versionOf(Streams.USER, userId);
+        orgs.eventStore.append(new Append(Streams.USER, userId, version, "erase-" + UUID.randomUUID(), "corr-erase",
+                "erase-test", List.of(new NewEvent(EventTypes.USER_ERASED, 1,
+                        UserErased.newBuilder().setUserId(userId).build().toByteArray()))));
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static List<String> typesOn(String org) {
+        return orgs.eventStore.load(Streams.ORGANIZATION, org).stream().map(RecordedEvent::type).toList();
+    }
+
+    private static long erasuresHandled() {
+        return instances.stream().mapToLong(i -> i.bean("erasedMembershipsPolicy", PolicyRunner.class).handled())
+                .sum();
+    }
+
+    @Test
+    @DisplayName("given an owner erased (twice) while two instances run, then their longest-standing admin becomes "
+            + "owner, they are removed, the organisation they were alone in closes, once, seen alike by both instances")
+    void ownerErasure() throws Exception {
+        Person owner = person("Olga Owner");
+        Person member = person("Mia Member");
+        Person admin = person("Adam Admin");
+        Person laterAdmin = person("Lea Later");
+        Person other = person("Otto Other");
+        String team = orgs.create(owner.caller(), "Erasure Team").getOrganizationId();
+        join(owner, team, member, "member");
+        join(owner, team, admin, "admin");
+        join(owner, team, laterAdmin, "admin");
+        String elsewhere = orgs.create(other.caller(), "Elsewhere").getOrganizationId();
+        join(other, elsewhere, owner, "member");
+        List<String> teamBefore = typesOn(team);
+        long handledBefore = erasuresHandled();
+
+        erase(owner.userId());
+        eventually("the erased owner leaves all three organisations", () -> typesOn(team).size() > teamBefore.size()
+                && typesOn(owner.personalOrg()).contains(EventTypes.ORGANIZATION_CLOSED)
+                && typesOn(elsewhere).contains(EventTypes.MEMBER_REMOVED));
+        erase(owner.userId()); // a second erasure event for the same user: a redelivery in effect
+        eventually("both erasures are handled", () -> erasuresHandled() == handledBefore + 2);
+        Thread.sleep(500);
+
+        assertThat(typesOn(team)).as("one commit: the successor's new role and the removal")
+                .containsSubsequence(EventTypes.MEMBER_ROLE_CHANGED, EventTypes.MEMBER_REMOVED)
+                .hasSize(teamBefore.size() + 2);
+        assertThat(orgs.eventStore.load(Streams.ORGANIZATION, team).stream().skip(teamBefore.size())
+                .map(RecordedEvent::streamSequence).distinct()).hasSize(1);
+        assertThat(typesOn(owner.personalOrg())).containsExactly(EventTypes.ORGANIZATION_CREATED,
+                EventTypes.ORGANIZATION_CLOSED);
+        assertThat(typesOn(elsewhere)).endsWith(EventTypes.MEMBER_REMOVED).doesNotContain(EventTypes.MEMBER_ROLE_CHANGED);
+
+        var members = orgs.members(admin.caller(), team).getMembersList();
+        assertThat(members).extracting(Member::getUserId, Member::getRole).containsExactly(
+                org.assertj.core.api.Assertions.tuple(admin.userId(), "owner"),
+                org.assertj.core.api.Assertions.tuple(laterAdmin.userId(), "admin"),
+                org.assertj.core.api.Assertions.tuple(member.userId(), "member"));
+        for (UserServiceInstance instance : instances) {
+            var readModel = instance.bean(OrganizationsReadModel.class);
+            assertThat(readModel.organizationsOf(UUID.fromString(owner.userId()))).isEmpty();
+            assertThat(readModel.organization(UUID.fromString(owner.personalOrg()))).isEmpty();
+            assertThat(readModel.roleOf(UUID.fromString(team), UUID.fromString(admin.userId()))).contains("owner");
+        }
+        RpcException closed = catchThrowableOfType(RpcException.class,
+                () -> orgs.get(owner.caller(), owner.personalOrg()));
+        assertThat(closed.status()).isEqualTo(RpcStatus.NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("given an invitation past its lifetime, then it shows as expired, is not listed, and accepting it "
+            + "answers 410 and appends nothing")
+    void expiredInvitation() throws Exception {
+        Person owner = person("Exp Owner");
+        Person late = person("Exp Late");
+        String org = orgs.create(owner.caller(), "Expiring").getOrganizationId();
+        InvitationIssued issued = orgs.invite(owner.caller(), org, late.email(), "member");
+        assertThat(orgs.invitation(issued.getToken()).getStatus()).isEqualTo("open");
+
+        Thread.sleep(LIFETIME.toMillis() + 200);
+        long version = orgs.version(org);
+
+        assertThat(orgs.invitation(issued.getToken()).getStatus()).isEqualTo("expired");
+        assertThat(orgs.invitations(owner.caller(), org).getInvitationsList()).isEmpty();
+        RpcException refused = catchThrowableOfType(RpcException.class, () -> orgs.accept(late.caller(),
+                issued.getToken()));
+        assertThat(refused.status()).isEqualTo(RpcStatus.GONE);
+        assertThat(orgs.version(org)).isEqualTo(version);
+    }
+
+    @Test
+    @DisplayName("given SMTP is configured, when someone is invited, then the invitee is mailed the accept link")
+    void invitationMail() throws Exception {
+        Person owner = person("Mail Owner");
+        String org = orgs.create(owner.caller(), "Mailing").getOrganizationId();
+        String invitee = "invitee." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+        InvitationIssued issued = orgs.invite(owner.caller(), org, invitee, "member");
+
+        eventually("the mail arrives", () -> smtp.messages.stream().anyMatch(m -> m.contains(invitee)));
+        String mail = smtp.messages.stream().filter(m -> m.contains(invitee)).findFirst().orElseThrow();
+        assertThat(mail).contains("https://app.example.org/invitations/" + issued.getToken()).contains("Mailing");
+    }
+}
