@@ -66,6 +66,8 @@ class TwoInstancesIT {
         for (int i = 0; i < organizations; i++) {
             String owner = UUID.randomUUID().toString();
             String org = client.createOrganization(owner);
+            // Membership is authorised from each instance's own read model: both know the organisation first.
+            awaitBothCaughtUp();
             client.attachCard(org, user(owner), "4242424242424242", 12, 2099);
             client.changePlan(org, user(owner), i % 2 == 0 ? "pro" : "team");
             owners.add(owner);
@@ -116,6 +118,14 @@ class TwoInstancesIT {
                     .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 2L * organizations).boxed().toList());
         } else {
             assertThat(sequence).doesNotHaveDuplicates();
+        }
+    }
+
+    private static void awaitBothCaughtUp() throws Exception {
+        long last = client.lastSequence();
+        for (BillingServiceInstance instance : instances) {
+            instance.bean(io.eventsaas.platform.projection.ProjectionRunner.class).awaitPosition(last,
+                    Duration.ofSeconds(30));
         }
     }
 

@@ -103,10 +103,23 @@ public final class Aggregates {
     public Decided<Subscription.State, SubscriptionEvent> decideSubscription(String organizationId,
             Function<Subscription.State, List<SubscriptionEvent>> decide,
             Function<Subscription.State, String> messageId, String correlationId, String causationId) {
-        Versioned<Subscription.State> current = subscription(organizationId)
-                .orElseGet(() -> subscriptionFromStream(organizationId));
+        Optional<Versioned<Subscription.State>> fromReadModel = subscription(organizationId);
+        Versioned<Subscription.State> current = fromReadModel.orElseGet(() -> subscriptionFromStream(organizationId));
+        boolean fresh = fromReadModel.isEmpty();
         for (int attempt = 1; ; attempt++) {
-            List<SubscriptionEvent> events = decide.apply(current.state());
+            List<SubscriptionEvent> events;
+            try {
+                events = decide.apply(current.state());
+            } catch (RuntimeException refused) {
+                if (fresh) {
+                    throw refused;
+                }
+                // This instance's read model may be behind another instance's write (a card attached a moment ago
+                // through the other one): refuse only on the stream's state.
+                current = subscriptionFromStream(organizationId);
+                fresh = true;
+                events = decide.apply(current.state());
+            }
             if (events.isEmpty()) {
                 return new Decided<>(events, current.state(), current.version());
             }
@@ -128,6 +141,7 @@ public final class Aggregates {
                     throw e;
                 }
                 current = subscriptionFromStream(organizationId);
+                fresh = true;
             }
         }
     }
