@@ -167,6 +167,64 @@ class OrganizationsTwoInstancesIT {
     }
 
     @Test
+    @DisplayName("given the only owner erases their account through erase-user, then, with no more to do, the "
+            + "member who joined first becomes owner and the erased user shows nowhere")
+    void ownerErasesThroughTheEndpoint() throws Exception {
+        Person owner = person("Ursula Owner");
+        Person first = person("Fred First");
+        Person second = person("Sam Second");
+        String team = orgs.create(owner.caller(), "Erase Endpoint").getOrganizationId();
+        join(owner, team, first, "member");
+        join(owner, team, second, "member");
+
+        users.erase(owner.caller(), UsersClient.PASSWORD);
+
+        eventually("ownership passes to the longest-standing member", () -> {
+            var members = orgs.members(first.caller(), team).getMembersList();
+            return members.size() == 2 && members.getFirst().getUserId().equals(first.userId())
+                    && members.getFirst().getRole().equals("owner");
+        });
+        assertThat(orgs.members(second.caller(), team).getMembersList())
+                .noneMatch(m -> m.getUserId().equals(owner.userId()));
+        assertThat(typesOn(owner.personalOrg())).endsWith(EventTypes.ORGANIZATION_CLOSED);
+    }
+
+    @Test
+    @DisplayName("given two owners who both leave at the same moment through either instance, then one leaves and the "
+            + "other gets 409: the organisation is never left without an owner")
+    void concurrentLeavesKeepAnOwner() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Person a = person("Ann Concurrent");
+            Person b = person("Bob Concurrent");
+            String org = orgs.create(a.caller(), "Concurrent " + round).getOrganizationId();
+            join(a, org, b, "owner");
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<Object> outcomes;
+            try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var left = List.of(a, b).stream().map(p -> callers.submit(() -> {
+                    start.await();
+                    try {
+                        orgs.remove(p.caller(), org, p.userId());
+                        return (Object) "left";
+                    } catch (RpcException e) {
+                        return e.status();
+                    }
+                })).toList();
+                start.countDown();
+                outcomes = new ArrayList<>();
+                for (var f : left) {
+                    outcomes.add(f.get());
+                }
+            }
+
+            assertThat(outcomes).containsExactlyInAnyOrder("left", RpcStatus.CONFLICT);
+            Person stayed = outcomes.get(0).equals("left") ? b : a;
+            assertThat(orgs.members(stayed.caller(), org).getMembersList()).singleElement()
+                    .satisfies(m -> assertThat(m.getRole()).isEqualTo("owner"));
+        }
+    }
+
+    @Test
     @DisplayName("given an invitation past its lifetime, then it shows as expired, is not listed, and accepting it "
             + "answers 410 and appends nothing")
     void expiredInvitation() throws Exception {
