@@ -22,4 +22,24 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.eventsaas.billing.plans..", "java..")
                 .check(service);
     }
+
+    @Test
+    @DisplayName("the billing domain (deciders, pricing, dunning) is plain Java: no Spring, JDBC, NATS, protobuf or platform")
+    void domainIsPlainJava() {
+        classes().that().resideInAPackage("io.eventsaas.billing.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.eventsaas.billing.domain..",
+                        "io.eventsaas.billing.plans..", "java..")
+                .check(service);
+    }
+
+    @Test
+    @DisplayName("protobuf types stay at the nats/ edge")
+    void protobufAtTheEdge() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackage("io.eventsaas.billing.nats..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..",
+                        "io.eventsaas.contracts.billing..", "io.eventsaas.contracts.users..",
+                        "io.eventsaas.contracts.rpc..")
+                .check(service);
+    }
 }

@@ -72,7 +72,7 @@ class BillingServiceIT {
         var pings = new Discovery(client.connection(), 2000, 100).ping(Endpoints.BILLING);
         assertThat(pings).extracting(PingResponse::getId).contains(instanceId);
         assertThat(pings).filteredOn(p -> p.getId().equals(instanceId)).singleElement()
-                .satisfies(p -> assertThat(p.getVersion()).isEqualTo("0.1.0"));
+                .satisfies(p -> assertThat(p.getVersion()).isEqualTo("0.2.0"));
 
         PlanCatalogue catalogue = new RpcClient(client).call(Endpoints.LIST_PLANS, ListPlans.getDefaultInstance(),
                 PlanCatalogue.parser(), "billing-it");

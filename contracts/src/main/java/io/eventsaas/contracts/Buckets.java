@@ -55,6 +55,25 @@ public final class Buckets {
         return ORG_OVERVIEW_PREFIX + organizationId;
     }
 
+    /**
+     * billing-service's leases (key {@code billing-run}): which instance runs the scheduled billing run. The value
+     * names the holder and when the lease expires; it is taken and renewed by compare-and-set on the revision.
+     */
+    public static final String BILLING_LEASES = "billing-leases";
+
+    /**
+     * billing-service's invoice number counters (key {@code invoices-<year>}; value: the InvoiceIssued that took the
+     * last number). Compare-and-set on the revision hands out each number once, and the invoice holding the last
+     * number is appended before the next number is taken, so numbers have no gaps.
+     */
+    public static final String BILLING_INVOICE_NUMBERS = "billing-invoice-numbers";
+
+    /**
+     * The built-in sandbox payment provider's charges (key: the idempotency key, invoice id and attempt). Stands for
+     * a real provider's own records: a charge retried with the same key is made once, whichever instance retries.
+     */
+    public static final String BILLING_SANDBOX_CHARGES = "billing-sandbox-charges";
+
     private Buckets() {
     }
 }

@@ -18,6 +18,9 @@ public final class Consumers {
      */
     public static final String USERS_ERASED_PERSONAL_DATA = "users-erased-personal-data";
 
+    /** billing-service: OrganizationCreated -> SubscriptionStarted (Free). */
+    public static final String BILLING_FREE_PLANS = "billing-free-plans";
+
     private Consumers() {
     }
 }

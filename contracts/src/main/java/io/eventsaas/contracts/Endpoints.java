@@ -56,6 +56,22 @@ public final class Endpoints {
     public static final Endpoint REVOKE_API_KEY = new Endpoint(USERS, "revoke-api-key");
     /** {@code ListPlans -> PlanCatalogue} */
     public static final Endpoint LIST_PLANS = new Endpoint(BILLING, "list-plans");
+    /** {@code GetSubscription -> SubscriptionDetails} */
+    public static final Endpoint GET_SUBSCRIPTION = new Endpoint(BILLING, "get-subscription");
+    /** {@code ChangePlan -> SubscriptionDetails} */
+    public static final Endpoint CHANGE_PLAN = new Endpoint(BILLING, "change-plan");
+    /** {@code CancelSubscription -> SubscriptionDetails} */
+    public static final Endpoint CANCEL_SUBSCRIPTION = new Endpoint(BILLING, "cancel-subscription");
+    /** {@code ResumeSubscription -> SubscriptionDetails} */
+    public static final Endpoint RESUME_SUBSCRIPTION = new Endpoint(BILLING, "resume-subscription");
+    /** {@code AttachPaymentMethod -> SubscriptionDetails} */
+    public static final Endpoint ATTACH_PAYMENT_METHOD = new Endpoint(BILLING, "attach-payment-method");
+    /** {@code ListInvoices -> InvoiceList} */
+    public static final Endpoint LIST_INVOICES = new Endpoint(BILLING, "list-invoices");
+    /** {@code GetInvoice -> InvoiceDetails} */
+    public static final Endpoint GET_INVOICE = new Endpoint(BILLING, "get-invoice");
+    /** {@code StartBillingRun -> BillingRunReport} (platform admins) */
+    public static final Endpoint START_BILLING_RUN = new Endpoint(BILLING, "start-billing-run");
 
     /** An endpoint of a service; its subject is {@code rpc.<service>.<name>}. */
     public record Endpoint(String service, String name) {

@@ -1,6 +1,5 @@
 package io.eventsaas.billing.nats;
 
-import io.eventsaas.billing.plans.Money;
 import io.eventsaas.billing.plans.Plan;
 import io.eventsaas.billing.plans.PlanCatalogue;
 import io.eventsaas.contracts.billing.ListPlans;
@@ -20,20 +19,8 @@ public final class ListPlansEndpoint implements RpcHandler<ListPlans, io.eventsa
     private static io.eventsaas.contracts.billing.PlanCatalogue toMessage() {
         var catalogue = io.eventsaas.contracts.billing.PlanCatalogue.newBuilder();
         for (Plan plan : PlanCatalogue.plans()) {
-            catalogue.addPlans(io.eventsaas.contracts.billing.Plan.newBuilder()
-                    .setCode(plan.code())
-                    .setName(plan.name())
-                    .setMonthlyPrice(toMessage(plan.monthlyPrice()))
-                    .setMonthlyPricePerSeat(toMessage(plan.monthlyPricePerSeat()))
-                    .setIncludedSeats(plan.includedSeats()));
+            catalogue.addPlans(BillingReplies.plan(plan));
         }
         return catalogue.build();
-    }
-
-    private static io.eventsaas.contracts.billing.Money toMessage(Money money) {
-        return io.eventsaas.contracts.billing.Money.newBuilder()
-                .setMinorUnits(money.minorUnits())
-                .setCurrency(money.currency().getCurrencyCode())
-                .build();
     }
 }
