@@ -3,9 +3,16 @@ package io.eventsaas.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eventsaas.contracts.Buckets;
+import io.eventsaas.contracts.views.PlatformMetricsView;
 import io.eventsaas.contracts.views.PlatformSummaryView;
 import io.eventsaas.platform.testing.TestInfrastructure;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueWatchOption;
+import io.nats.client.api.KeyValueWatcher;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,14 +40,19 @@ class TwoInstancesIT {
         TestInfrastructure.dropDatabase(databaseB);
     }
 
+    private PlatformMetricsView metricsView() throws Exception {
+        KeyValueEntry entry = stream.views().get(Buckets.PLATFORM_METRICS);
+        return entry == null ? PlatformMetricsView.getDefaultInstance() : PlatformMetricsView.parseFrom(entry.getValue());
+    }
+
     /** The dashboards' views too: each event once, and the view never goes back (no flapping between instances). */
     private void assertMetricsCountEachEventOnce(long last) throws Exception {
-        java.util.List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var watch = stream.views().watch(io.eventsaas.contracts.Buckets.PLATFORM_METRICS, new io.nats.client.api.KeyValueWatcher() {
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        var watch = stream.views().watch(Buckets.PLATFORM_METRICS, new KeyValueWatcher() {
             @Override
-            public void watch(io.nats.client.api.KeyValueEntry entry) {
+            public void watch(KeyValueEntry entry) {
                 try {
-                    seen.add(io.eventsaas.contracts.views.PlatformMetricsView.parseFrom(entry.getValue()).getAsOfSequence());
+                    seen.add(PlatformMetricsView.parseFrom(entry.getValue()).getAsOfSequence());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -49,13 +61,12 @@ class TwoInstancesIT {
             @Override
             public void endOfData() {
             }
-        }, io.nats.client.api.KeyValueWatchOption.INCLUDE_HISTORY);
+        }, KeyValueWatchOption.INCLUDE_HISTORY);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> io.eventsaas.contracts.views.PlatformMetricsView
-                    .parseFrom(stream.views().get(io.eventsaas.contracts.Buckets.PLATFORM_METRICS).getValue())
-                    .getUsers() == 150);
-            var metrics = io.eventsaas.contracts.views.PlatformMetricsView.parseFrom(
-                    stream.views().get(io.eventsaas.contracts.Buckets.PLATFORM_METRICS).getValue());
+            // The view is written as the events arrive: wait until it reflects the last one, then count.
+            await().atMost(Duration.ofSeconds(30)).until(() -> metricsView().getAsOfSequence() >= last);
+            PlatformMetricsView metrics = metricsView();
+            assertThat(metrics.getUsers()).isEqualTo(150);
             assertThat(metrics.getOrganizations()).isEqualTo(150);
             assertThat(metrics.getSignupsPerDayList().stream().mapToLong(d -> d.getCount()).sum()).isEqualTo(150);
             assertThat(seen).as("revisions of the metrics view only move forward").isSorted();
