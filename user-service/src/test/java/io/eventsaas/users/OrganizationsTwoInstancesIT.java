@@ -168,7 +168,8 @@ class OrganizationsTwoInstancesIT {
 
     @Test
     @DisplayName("given the only owner erases their account through erase-user, then, with no more to do, the "
-            + "member who joined first becomes owner and the erased user shows nowhere")
+            + "member who joined first becomes owner, the personal organisation closes, the reply says so, and the "
+            + "erased user shows nowhere")
     void ownerErasesThroughTheEndpoint() throws Exception {
         Person owner = person("Ursula Owner");
         Person first = person("Fred First");
@@ -177,8 +178,11 @@ class OrganizationsTwoInstancesIT {
         join(owner, team, first, "member");
         join(owner, team, second, "member");
 
-        users.erase(owner.caller(), UsersClient.PASSWORD);
+        var erasure = users.erase(owner.caller(), UsersClient.PASSWORD);
 
+        assertThat(erasure.getTransferredOrganizationIdsList()).as("the reply says who keeps what")
+                .containsExactly(team);
+        assertThat(erasure.getClosedOrganizationIdsList()).containsExactly(owner.personalOrg());
         eventually("ownership passes to the longest-standing member", () -> {
             var members = orgs.members(first.caller(), team).getMembersList();
             return members.size() == 2 && members.getFirst().getUserId().equals(first.userId())

@@ -6,6 +6,7 @@ import io.eventsaas.users.domain.PasswordHash;
 import io.eventsaas.users.domain.UserCommand.EraseUser;
 import io.eventsaas.users.profile.UserCommands;
 import io.eventsaas.users.sessions.SignInLimiter;
+import io.eventsaas.users.store.OrganizationsReadModel;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -23,23 +24,32 @@ public class EraseUserHandler {
     private final PasswordHasher hasher;
     private final SignInLimiter limiter;
     private final PersonalDataShredder shredder;
+    private final OrganizationsReadModel organizations;
 
     EraseUserHandler(UserCommands commands, PasswordHasher hasher, SignInLimiter limiter,
-            PersonalDataShredder shredder) {
+            PersonalDataShredder shredder, OrganizationsReadModel organizations) {
         this.commands = commands;
         this.hasher = hasher;
         this.limiter = limiter;
         this.shredder = shredder;
+        this.organizations = organizations;
+    }
+
+    /** The erased user, and what becomes of their organisations (done afterwards by the erasure policy). */
+    public record Erased(UUID userId, OrganizationsLeft organizations) {
     }
 
     /**
      * @throws RpcException 400 for a missing or wrong password (nothing appended), 410 when already erased, 429
      *                      while the address is locked by failed sign-ins
      */
-    public UUID erase(UUID callerId, String password, String correlationId) {
+    public Erased erase(UUID callerId, String password, String correlationId) {
         if (password == null || password.isEmpty()) {
             throw RpcException.invalid(Map.of("password", "Password is required to delete the account"));
         }
+        // Foreseen before the append: once UserErased is in the stream the policy may change the memberships at any
+        // moment, on any instance; it applies the same rule to the same members.
+        OrganizationsLeft left = OrganizationsLeft.foreseen(callerId, organizations);
         UserCommands.Outcome outcome = commands.execute(callerId, "erase-user", correlationId, correlationId,
                 account -> {
                     limiter.checkNotLocked(account.email());
@@ -51,6 +61,6 @@ public class EraseUserHandler {
                     return new EraseUser(callerId);
                 });
         shredder.shred(callerId, outcome.before().email());
-        return callerId;
+        return new Erased(callerId, left);
     }
 }

@@ -42,14 +42,19 @@ final class AccountEndpoints {
     }
 
     /**
-     * {@code EraseUser -> Erasure}. The organisations the user leaves or closes are handled afterwards by the policy
-     * {@code WhenUserErasedThenLeaveOrganizations}; the reply cannot name them yet and leaves both lists empty.
+     * {@code EraseUser -> Erasure}. The organisations the user leaves, hands over or closes are changed afterwards by
+     * the policy {@code WhenUserErasedThenLeaveOrganizations}; the reply says which will close and which pass to
+     * another owner.
      */
     static RpcHandler<EraseUser, Erasure> eraseUser(EraseUserHandler handler) {
         return (request, context) -> {
             Caller caller = Callers.requireUser(context);
-            UUID erased = handler.erase(userIdOf(caller), request.getPassword(), context.correlationId());
-            return Erasure.newBuilder().setUserId(erased.toString()).build();
+            EraseUserHandler.Erased erased = handler.erase(userIdOf(caller), request.getPassword(),
+                    context.correlationId());
+            Erasure.Builder reply = Erasure.newBuilder().setUserId(erased.userId().toString());
+            erased.organizations().closed().forEach(id -> reply.addClosedOrganizationIds(id.toString()));
+            erased.organizations().transferred().forEach(id -> reply.addTransferredOrganizationIds(id.toString()));
+            return reply.build();
         };
     }
 
