@@ -27,6 +27,7 @@ import io.eventsaas.contracts.users.OrganizationSummary;
 import io.eventsaas.contracts.users.RemoveMember;
 import io.eventsaas.contracts.users.RevokeApiKey;
 import io.eventsaas.contracts.users.RevokeInvitation;
+import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
 import io.eventsaas.platform.testing.TestInfrastructure;
@@ -207,6 +208,13 @@ class OrganizationsIT {
         assertThat(statusOf(() -> orgs.invitation("no-such-token"))).isEqualTo(RpcStatus.NOT_FOUND);
         assertThat(statusOf(() -> orgs.accept(null, forMember.getToken()))).isEqualTo(RpcStatus.UNAUTHORIZED);
         assertThat(orgs.version(team.org())).isEqualTo(version);
+        PersonalDataVault vault = instance.bean(PersonalDataVault.class);
+        assertThat(vault.hasKey("invitation-" + revoked.getInvitationId()))
+                .as("a revoked invitation's address is shredded").isFalse();
+        assertThat(vault.hasKey("invitation-" + accepted.getInvitationId()))
+                .as("an accepted invitation's address is shredded").isFalse();
+        assertThat(vault.hasKey("invitation-" + forMember.getInvitationId()))
+                .as("an open invitation's address stays readable").isTrue();
     }
 
     @Test

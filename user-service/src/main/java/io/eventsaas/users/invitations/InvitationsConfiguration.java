@@ -24,7 +24,8 @@ class InvitationsConfiguration {
 
     @Bean
     InvitationsHandler invitationsHandler(OrganizationCommands commands, Access access,
-            OrganizationsReadModel readModel, InvitationMailer mailer, OrganizationSettings settings, Clock clock) {
-        return new InvitationsHandler(commands, access, readModel, mailer, settings, clock);
+            OrganizationsReadModel readModel, InvitationMailer mailer, OrganizationSettings settings,
+            InviteeKeys inviteeKeys, Clock clock) {
+        return new InvitationsHandler(commands, access, readModel, mailer, settings, inviteeKeys, clock);
     }
 }

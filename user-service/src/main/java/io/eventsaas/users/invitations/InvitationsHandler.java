@@ -40,15 +40,17 @@ public final class InvitationsHandler {
     private final OrganizationsReadModel readModel;
     private final InvitationMailer mailer;
     private final OrganizationSettings settings;
+    private final InviteeKeys inviteeKeys;
     private final Clock clock;
 
     public InvitationsHandler(OrganizationCommands commands, Access access, OrganizationsReadModel readModel,
-            InvitationMailer mailer, OrganizationSettings settings, Clock clock) {
+            InvitationMailer mailer, OrganizationSettings settings, InviteeKeys inviteeKeys, Clock clock) {
         this.commands = commands;
         this.access = access;
         this.readModel = readModel;
         this.mailer = mailer;
         this.settings = settings;
+        this.inviteeKeys = inviteeKeys;
         this.clock = clock;
     }
 
@@ -95,6 +97,7 @@ public final class InvitationsHandler {
         UUID org = granted.organization().organizationId();
         commands.execute(org, new RevokeInvitation(actor, invitation),
                 version -> "revoke-invitation:" + invitation + ":" + version, correlationId);
+        inviteeKeys.destroy(invitation); // the address is needed no more
         return readModel.openInvitations(org, clock.instant());
     }
 
@@ -116,6 +119,7 @@ public final class InvitationsHandler {
         commands.execute(org, new AcceptInvitation(userId, Secrets.sha256(token.strip()), clock.instant()),
                 version -> "accept-invitation:" + invitation.invitationId() + ":" + userId + ":" + version,
                 correlationId);
+        inviteeKeys.destroy(invitation.invitationId()); // the invitee is a member now, under their own key
         return access.require(new OrganizationActor.User(userId), org.toString(), OrganizationRole.MEMBER);
     }
 
