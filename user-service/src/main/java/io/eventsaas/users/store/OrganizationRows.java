@@ -62,8 +62,11 @@ final class OrganizationRows {
                     .params(e.invitationId(), e.organizationId(), e.email(), e.role().wireName(),
                             e.invitedByUserId(), at, Timestamp.from(e.expiresAt()), e.tokenSha256(), sequence)
                     .update();
-            case InvitationRevoked e -> jdbc.sql(
-                            "UPDATE invitations SET status = 'revoked' WHERE invitation_id = ? AND status = 'open'")
+            // An accepted or revoked invitation's address is shredded (its key destroyed): forget it here too, so the
+            // row is the same whether it was applied before the key went or rebuilt after.
+            case InvitationRevoked e -> jdbc.sql("""
+                            UPDATE invitations SET status = 'revoked', email = ''
+                             WHERE invitation_id = ? AND status = 'open'""")
                     .param(e.invitationId()).update();
             case MemberJoined e -> {
                 jdbc.sql("""
@@ -74,7 +77,7 @@ final class OrganizationRows {
                                        joined_sequence = excluded.joined_sequence""")
                         .params(e.organizationId(), e.userId(), e.role().wireName(), at, sequence).update();
                 if (e.invitationId() != null) {
-                    jdbc.sql("UPDATE invitations SET status = 'accepted' WHERE invitation_id = ?")
+                    jdbc.sql("UPDATE invitations SET status = 'accepted', email = '' WHERE invitation_id = ?")
                             .param(e.invitationId()).update();
                 }
             }
@@ -89,7 +92,9 @@ final class OrganizationRows {
                 jdbc.sql("DELETE FROM memberships WHERE organization_id = ?").param(e.organizationId()).update();
                 jdbc.sql("UPDATE api_keys SET revoked = true WHERE organization_id = ?")
                         .param(e.organizationId()).update();
-                jdbc.sql("UPDATE invitations SET status = 'revoked' WHERE organization_id = ? AND status = 'open'")
+                jdbc.sql("""
+                                UPDATE invitations SET status = 'revoked', email = ''
+                                 WHERE organization_id = ? AND status = 'open'""")
                         .param(e.organizationId()).update();
             }
             case ApiKeyCreated e -> jdbc.sql("""
