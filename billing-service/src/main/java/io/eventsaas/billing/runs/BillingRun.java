@@ -71,21 +71,26 @@ public final class BillingRun {
 
     public Report run(Instant asOf, String correlationId) throws Exception {
         long started = System.nanoTime();
-        // Decide on everything the stream holds now: the read model first catches up with it.
-        readModelRunner.awaitPosition(eventStore.lastSequence(), Duration.ofSeconds(60));
+        // A number a crashed run took reaches the stream first; then the read model catches up with everything the
+        // stream holds, so the run decides on all of it.
         int year = asOf.atZone(ZoneOffset.UTC).getYear();
         issuer.finishSeries(Integer.toString(year - 1), correlationId);
         issuer.finishSeries(Integer.toString(year), correlationId);
+        readModelRunner.awaitPosition(eventStore.lastSequence(), Duration.ofSeconds(60));
 
+        // The gaps are read before what is due: an invoice another instance issues in between is then either a gap
+        // (recovered below) or due (read after it), never neither.
+        List<String> prorationGaps = readModel.prorationsWithoutInvoice();
+        List<String> periodGaps = readModel.periodsWithoutInvoice();
         Counts counts = new Counts();
         Map<String, Versioned<Invoice.State>> toCharge = new LinkedHashMap<>();
         for (Versioned<Invoice.State> due : readModel.invoicesDue(asOf)) {
             toCharge.put(due.state().invoiceId(), due);
         }
-        for (String org : readModel.prorationsWithoutInvoice()) {
+        for (String org : prorationGaps) {
             recoverProration(org, correlationId, counts, toCharge);
         }
-        for (String org : readModel.periodsWithoutInvoice()) {
+        for (String org : periodGaps) {
             recoverPeriodInvoice(org, correlationId, counts, toCharge);
         }
         // Renewals are independent of each other: several at a time. Issuing is serialised by the number counter
