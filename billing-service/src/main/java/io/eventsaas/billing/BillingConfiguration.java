@@ -19,6 +19,7 @@ import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.policy.PolicyRunner;
 import io.eventsaas.platform.projection.ProjectionRunner;
+import io.eventsaas.platform.projection.ReadModelFreshness;
 import io.eventsaas.platform.rpc.RpcServer;
 import io.eventsaas.platform.warmup.WarmUp;
 import io.eventsaas.platform.warmup.WarmUpStep;
@@ -51,9 +52,11 @@ class BillingConfiguration {
         return new Aggregates(eventStore, codec, readModel);
     }
 
+    /** How long an authorisation check waits for this instance's read model to reach the stream's tail. */
     @Bean
-    Access access(BillingReadModel readModel) {
-        return new Access(readModel);
+    Access access(BillingReadModel readModel, EventStore eventStore, ProjectionRunner readModelRunner,
+            @Value("${billing.read-model-wait}") Duration readModelWait) {
+        return new Access(readModel, new ReadModelFreshness(eventStore, readModelRunner, readModelWait));
     }
 
     @Bean

@@ -1,0 +1,91 @@
+package io.eventsaas.billing;
+
+import static io.eventsaas.billing.BillingTestClient.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.eventsaas.contracts.Streams;
+import io.eventsaas.platform.rpc.RpcException;
+import io.eventsaas.platform.rpc.RpcStatus;
+import io.eventsaas.platform.testing.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant isolation when billing's copy of the members lags: the check waits for the read model to reach the stream's
+ * tail. The lag is made certain, not left to chance: the test holds the lock on the read model's checkpoint, so the
+ * instance cannot apply the removal until the test lets go.
+ */
+@DisplayName("billing's authorisation against a lagging read model")
+class StaleMembershipIT {
+
+    private static String namespace;
+    private static String database;
+    private static BillingServiceInstance service;
+    private static BillingTestClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        namespace = TestInfrastructure.newNamespace();
+        database = TestInfrastructure.newDatabase("billing_stale");
+        client = new BillingTestClient(namespace);
+        service = BillingServiceInstance.start(namespace, database);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+        client.close();
+        TestInfrastructure.deleteNamespace(namespace);
+        TestInfrastructure.dropDatabase(database);
+    }
+
+    @Test
+    @DisplayName("given an admin removed a moment ago whose removal the instance has not applied yet, when the admin "
+            + "attaches a card, then the request waits for the removal and gets 404, and nothing is appended")
+    void removedAdminIsRefused() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String admin = UUID.randomUUID().toString();
+        String org = client.createOrganization(owner);
+        client.join(org, admin, "admin");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> client.subscription(org, user(admin)) != null);
+        long subscriptionVersion = client.eventStore.versionOf(Streams.SUBSCRIPTION, org);
+
+        CompletableFuture<Object> attempt;
+        try (Connection db = DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword())) {
+            db.setAutoCommit(false);
+            db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");
+            client.remove(org, admin);
+
+            attempt = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.attachCard(org, user(admin), "4242424242424242", 12, 2099);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(1500);
+            assertThat(attempt).as("waits for the read model instead of answering from the stale members")
+                    .isNotDone();
+            db.rollback();
+        }
+
+        Object outcome = attempt.get(10, TimeUnit.SECONDS);
+        assertThat(outcome).isInstanceOfSatisfying(RpcException.class,
+                e -> assertThat(e.status()).isEqualTo(RpcStatus.NOT_FOUND));
+        assertThat(client.eventStore.versionOf(Streams.SUBSCRIPTION, org)).isEqualTo(subscriptionVersion);
+        assertThatThrownBy(() -> client.subscription(org, user(admin))).isInstanceOfSatisfying(RpcException.class,
+                e -> assertThat(e.status()).isEqualTo(RpcStatus.NOT_FOUND));
+    }
+}
