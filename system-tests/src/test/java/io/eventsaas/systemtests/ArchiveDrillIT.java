@@ -12,6 +12,7 @@ import io.eventsaas.contracts.users.OrganizationDetails;
 import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.rpc.RpcClient;
+import io.eventsaas.contracts.views.PlanCount;
 import io.eventsaas.contracts.views.PlatformMetricsView;
 import io.eventsaas.contracts.views.PlatformSummaryView;
 import io.eventsaas.platform.archive.ArchiveRestore;
@@ -182,16 +183,32 @@ class ArchiveDrillIT {
                 return summary != null && PlatformSummaryView.parseFrom(summary.getValue()).getUsers() == 3
                         && PlatformSummaryView.parseFrom(summary.getValue()).getAsOfSequence() > 0;
             });
-            Thread.sleep(3000); // policies' later events (e.g. a Free plan) settle
+            var archive = new EventArchive(new JdbcTemplate(new DriverManagerDataSource(
+                    databases.get("projection-service"), TestInfrastructure.postgresUser(),
+                    TestInfrastructure.postgresPassword())));
+            // The policies' later events (each personal organisation, its Free plan) are in, and the views and the
+            // archive have all of them: three subscriptions counted at the stream's tail, and for a second neither
+            // the tail nor any view moved. A fixed pause instead would race a slow machine.
+            long[] tailBefore = {-1};
+            List<Map<String, String>> viewsSeen = new ArrayList<>(List.of(Map.of()));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                long tail = store.lastSequence();
+                Map<String, String> now = views(bucket);
+                KeyValueEntry entry = bucket.get(Buckets.PLATFORM_METRICS);
+                PlatformMetricsView metrics = entry == null ? null : PlatformMetricsView.parseFrom(entry.getValue());
+                boolean settled = tail == tailBefore[0] && now.equals(viewsSeen.getLast()) && metrics != null
+                        && metrics.getAsOfSequence() == tail && archive.lastSequence() == tail
+                        && metrics.getActiveSubscriptionsList().stream().mapToLong(PlanCount::getCount).sum() == 3;
+                tailBefore[0] = tail;
+                viewsSeen.add(now);
+                return settled;
+            });
             long last = store.lastSequence();
             Map<String, String> viewsBefore = views(bucket);
             List<String> answersBefore = answers(connector, userIds);
             String home = get("/").body();
             stopTheSystem();
 
-            var archive = new EventArchive(new JdbcTemplate(new DriverManagerDataSource(
-                    databases.get("projection-service"), TestInfrastructure.postgresUser(),
-                    TestInfrastructure.postgresPassword())));
             assertThat(archive.lastSequence()).isEqualTo(last);
 
             // The disaster, then the documented recovery.
