@@ -102,6 +102,8 @@ class VersionRebuildIT {
                 release.complete(null);
                 holder.join();
                 next.catchUp();
+                // catchUp() means the stream as it was when the runner started, before Grace: wait for her too.
+                next.awaitPosition(stream.lastSequence(), Duration.ofSeconds(30));
                 v2.publishPending();
                 assertThat(head(ada.organizationId()).getReadModelVersion()).isEqualTo(2);
                 assertThat(head(grace.organizationId()).getReadModelVersion()).isEqualTo(2);
