@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventsaas.contracts.Buckets;
 import io.eventsaas.contracts.views.PlatformSummaryView;
 import io.eventsaas.platform.projection.ProjectionRunner;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.TestDatabase;
 import io.eventsaas.projections.ProjectionServiceInstance.Readiness;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Law 6: a new instance replays what it needs and only then reports ready; nobody sees its partial state. */
 @DisplayName("projection-service is not ready, and publishes nothing, until it has caught up")
@@ -24,19 +25,18 @@ class WarmUpIT {
 
     private static final int USERS = 10_000; // each with a personal organisation: 20 000 events
 
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("projections");
     private EventStreamFixture stream;
-    private String database;
 
     @BeforeEach
     void setUp() throws Exception {
         stream = new EventStreamFixture();
-        database = TestInfrastructure.newDatabase("projections");
     }
 
     @AfterEach
     void tearDown() throws Exception {
         stream.close();
-        TestInfrastructure.dropDatabase(database);
     }
 
     @Test
@@ -64,7 +64,7 @@ class WarmUpIT {
         });
 
         long start = System.nanoTime();
-        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database)) {
+        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database.url())) {
             ProjectionRunner runner = instance.runner();
             boolean sawNotReadyWhileBehind = false;
             long firstProgressAt = 0;
