@@ -20,8 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,17 +34,8 @@ class ArchiveRestoreIT {
 
     @RegisterExtension
     final TestDatabase database = new TestDatabase("projections_archive");
-    private EventStreamFixture stream;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stream = new EventStreamFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        stream.close();
-    }
+    @RegisterExtension
+    final EventStreamFixture stream = new EventStreamFixture();
 
     private record Stored(long sequence, String subject, String data, String types) {
     }

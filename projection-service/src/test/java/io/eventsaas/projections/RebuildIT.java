@@ -9,8 +9,6 @@ import io.eventsaas.platform.testing.TestDatabase;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,17 +19,8 @@ class RebuildIT {
 
     @RegisterExtension
     final TestDatabase database = new TestDatabase("projections");
-    private EventStreamFixture stream;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stream = new EventStreamFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        stream.close();
-    }
+    @RegisterExtension
+    final EventStreamFixture stream = new EventStreamFixture();
 
     @Test
     @DisplayName("given a view of a few hundred events, when the database is dropped and the key deleted, "

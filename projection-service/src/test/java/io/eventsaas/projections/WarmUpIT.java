@@ -13,8 +13,6 @@ import io.nats.client.api.KeyValueWatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,17 +25,8 @@ class WarmUpIT {
 
     @RegisterExtension
     final TestDatabase database = new TestDatabase("projections");
-    private EventStreamFixture stream;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stream = new EventStreamFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        stream.close();
-    }
+    @RegisterExtension
+    final EventStreamFixture stream = new EventStreamFixture();
 
     @Test
     @DisplayName("given 20 000 events, a new instance answers 503 while its runner is behind, publishes no partial "
