@@ -16,8 +16,8 @@ import io.eventsaas.billing.subscriptions.SubscriptionHandlers;
 import io.eventsaas.billing.subscriptions.WhenOrganizationCreatedThenStartFreePlan;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.NatsConnector;
-import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.policy.PolicyRunners;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.platform.projection.ReadModelFreshness;
 import io.eventsaas.platform.rpc.RpcServer;
@@ -89,11 +89,9 @@ class BillingConfiguration {
     }
 
     /** Started by the warm-up, after the read model has caught up. */
-    @Bean(destroyMethod = "close")
-    PolicyRunner freePlanPolicy(EventStore eventStore, NatsConnector connector, BillingEventCodec codec,
-            Telemetry telemetry) {
-        return new PolicyRunner(new WhenOrganizationCreatedThenStartFreePlan(eventStore, codec), eventStore, connector,
-                PolicyRunner.Settings.defaults(), telemetry);
+    @Bean
+    PolicyRunner freePlanPolicy(PolicyRunners policies, EventStore eventStore, BillingEventCodec codec) {
+        return policies.runnerFor(new WhenOrganizationCreatedThenStartFreePlan(eventStore, codec));
     }
 
     @Bean(destroyMethod = "close")

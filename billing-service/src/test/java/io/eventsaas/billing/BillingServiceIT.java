@@ -12,6 +12,7 @@ import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.nats.NatsProperties;
 import io.eventsaas.platform.rpc.RpcClient;
 import io.eventsaas.platform.rpc.RpcServer;
+import io.eventsaas.platform.testing.ServiceInstance;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import io.nats.service.Discovery;
 import io.nats.service.PingResponse;
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 @DisplayName("billing-service against the real servers")
 class BillingServiceIT {
@@ -34,21 +32,14 @@ class BillingServiceIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private String namespace;
     private String database;
-    private ConfigurableApplicationContext service;
+    private ServiceInstance service;
     private NatsConnector client;
 
     @BeforeEach
     void start() throws Exception {
         namespace = TestInfrastructure.newNamespace();
         database = TestInfrastructure.newDatabase("billing");
-        // Command-line arguments outrank the environment, so a developer's NATS_NAMESPACE cannot leak in.
-        service = new SpringApplicationBuilder(BillingServiceApplication.class).run(
-                "--server.port=0",
-                "--nats.url=" + TestInfrastructure.natsUrl(),
-                "--nats.namespace=" + namespace,
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + TestInfrastructure.postgresUser(),
-                "--spring.datasource.password=" + TestInfrastructure.postgresPassword());
+        service = ServiceInstance.startWithoutWaiting(BillingServiceApplication.class, namespace, database);
         client = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
                 Duration.ofSeconds(5), Duration.ofHours(1)), "billing-service-test");
         client.awaitConnection(Duration.ofSeconds(10));
@@ -66,7 +57,7 @@ class BillingServiceIT {
     @DisplayName("warms up to ready, is discoverable as 'billing' and answers list-plans with the three plans")
     void readyDiscoverableAndListsPlans() {
         await().atMost(Duration.ofSeconds(60)).until(() -> readinessStatus() == 200);
-        String instanceId = service.getBean(RpcServer.class).instanceId();
+        String instanceId = service.bean(RpcServer.class).instanceId();
 
         // $SRV subjects are not namespaced: other billing instances (bin/dev) may answer too; find ours.
         var pings = new Discovery(client.connection(), 2000, 100).ping(Endpoints.BILLING);
@@ -94,8 +85,7 @@ class BillingServiceIT {
     }
 
     private int readinessStatus() throws Exception {
-        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
                 + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventsaas.contracts.billing.InvoiceList;
 import io.eventsaas.contracts.billing.SubscriptionDetails;
 import io.eventsaas.platform.testing.TestInfrastructure;
-import java.net.URI;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,8 +64,7 @@ class RebuildFromStreamIT {
         }
         assertThat(invoices.stream().mapToInt(InvoiceList::getInvoicesCount).sum()).isGreaterThanOrEqualTo(5);
 
-        TestInfrastructure.dropDatabase(database);
-        createEmptyDatabase(database);
+        TestInfrastructure.recreateEmptyDatabase(database);
 
         try (BillingServiceInstance rebuilt = BillingServiceInstance.start(namespace, database)) {
             for (int i = 0; i < orgs.size(); i++) {
@@ -75,16 +72,6 @@ class RebuildFromStreamIT {
                 assertThat(client.subscription(org[0], user(org[1]))).isEqualTo(subscriptions.get(i));
                 assertThat(client.invoices(org[0], user(org[1]))).isEqualTo(invoices.get(i));
             }
-        }
-    }
-
-    private static void createEmptyDatabase(String jdbcUrl) throws Exception {
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        String name = uri.getPath().substring(1);
-        String admin = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/postgres";
-        try (var connection = DriverManager.getConnection(admin, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword()); var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
         }
     }
 }

@@ -10,19 +10,14 @@ import io.eventsaas.contracts.users.SessionGrant;
 import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.platform.rpc.RpcException;
-import io.eventsaas.platform.testing.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,41 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * right HTTP status, and that a request with an unusable body never reaches the service.
  */
 @DisplayName("JSON API")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiIT {
+class ApiIT extends AgainstRunningGateway {
 
     private static final String SIGNUP = """
             {"email":"ada@example.com","password":"correct horse battery staple","name":"Ada Lovelace"}""";
 
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final String namespace = TestInfrastructure.newNamespace();
-    private RunningGateway gateway;
-    private UsersStub users;
-
-    @BeforeAll
-    void startGateway() {
-        gateway = RunningGateway.start(namespace);
-    }
-
-    @AfterEach
-    void stopStub() throws Exception {
-        if (users != null) {
-            users.close();
-            users = null;
-        }
-    }
-
-    @AfterAll
-    void stopGateway() {
-        gateway.close();
-        TestInfrastructure.deleteNamespace(namespace);
-    }
-
-    private UsersStub users() throws Exception {
-        users = UsersStub.start(namespace);
-        return users;
-    }
-
     private JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }
@@ -79,7 +45,7 @@ class ApiIT {
         @Test
         @DisplayName("given the service registers the user, then 201 with the ids and the user's Location")
         void created() throws Exception {
-            users().onRegister((request, context) -> UserRegistration.newBuilder()
+            startUsers().onRegister((request, context) -> UserRegistration.newBuilder()
                     .setUserId("user-42").setOrganizationId("org-7")
                     .setSession(SessionGrant.newBuilder().setSessionToken("st-new").setUserId("user-42")
                             .setExpiresAt(Timestamp.newBuilder().setSeconds(1_800_000_000L)))
@@ -113,7 +79,7 @@ class ApiIT {
         @Test
         @DisplayName("given an Idempotency-Key, then it is the command id, the same on every retry")
         void idempotencyKeyIsTheCommandId() throws Exception {
-            users();
+            startUsers();
 
             gateway.postJson("/api/v1/signup", SIGNUP, "Idempotency-Key", "signup-attempt-1");
             gateway.postJson("/api/v1/signup", SIGNUP, "Idempotency-Key", "signup-attempt-1");
@@ -131,7 +97,7 @@ class ApiIT {
         @Test
         @DisplayName("given the service rejects fields, then 400 problem+json with its messages per field")
         void fieldErrorsPassThrough() throws Exception {
-            users().onRegister((request, context) -> {
+            startUsers().onRegister((request, context) -> {
                 throw RpcException.invalid(Map.of(
                         "password", "must be at least 12 characters",
                         "display_name", "must not be empty"));
@@ -152,7 +118,7 @@ class ApiIT {
         @Test
         @DisplayName("given the e-mail address is taken, then 409 with the service's message")
         void conflict() throws Exception {
-            users().onRegister((request, context) -> {
+            startUsers().onRegister((request, context) -> {
                 throw RpcException.conflict("ada@example.com is already registered");
             });
 
@@ -167,7 +133,7 @@ class ApiIT {
         @Test
         @DisplayName("given the service fails inside, then 502 without its internal message")
         void internalError() throws Exception {
-            users().onRegister((request, context) -> {
+            startUsers().onRegister((request, context) -> {
                 throw new IllegalStateException("connection to db-7.internal refused");
             });
 
@@ -185,7 +151,7 @@ class ApiIT {
         @Test
         @DisplayName("malformed JSON, missing, null and non-string fields, too-large bodies: 400 and no RPC")
         void refusedWithoutCallingTheService() throws Exception {
-            users();
+            startUsers();
             byte[] huge = ("{\"email\":\"a@example.com\",\"password\":\"x\",\"name\":\"" + "a".repeat(70 * 1024)
                     + "\"}").getBytes();
 
@@ -220,7 +186,7 @@ class ApiIT {
         @Test
         @DisplayName("a body that is not JSON: 415 and no RPC")
         void unsupportedMediaType() throws Exception {
-            users();
+            startUsers();
 
             HttpResponse<String> response = gateway.post("/api/v1/signup", "text/plain", SIGNUP);
 
@@ -234,7 +200,7 @@ class ApiIT {
         @Test
         @DisplayName("an unusable Idempotency-Key: 400 and no RPC")
         void badIdempotencyKey() throws Exception {
-            users();
+            startUsers();
 
             HttpResponse<String> response = gateway.postJson("/api/v1/signup", SIGNUP,
                     "Idempotency-Key", "x".repeat(201));
@@ -264,7 +230,7 @@ class ApiIT {
                 + "organisations, and the caller went with the request")
         void found() throws Exception {
             Instant registeredAt = Instant.parse("2026-11-20T10:15:30Z");
-            users().userSession("tok-ada", "user-42", "Ada Lovelace", "ada@example.com").onGetUser((request, context) -> UserDetails.newBuilder()
+            startUsers().userSession("tok-ada", "user-42", "Ada Lovelace", "ada@example.com").onGetUser((request, context) -> UserDetails.newBuilder()
                     .setUserId(request.getUserId())
                     .setEmail("ada@example.com")
                     .setDisplayName("Ada Lovelace")
@@ -294,7 +260,7 @@ class ApiIT {
         @Test
         @DisplayName("given the service does not know the user, then 404 problem+json")
         void notFound() throws Exception {
-            users().userSession("tok-ada", "user-42", "Ada Lovelace", "ada@example.com");
+            startUsers().userSession("tok-ada", "user-42", "Ada Lovelace", "ada@example.com");
 
             HttpResponse<String> response = gateway.get("/api/v1/users/nobody", "Authorization", "Bearer tok-ada");
 
@@ -311,7 +277,7 @@ class ApiIT {
         @Test
         @DisplayName("given no instance is listening (stopped), then 503")
         void noResponders() throws Exception {
-            users();
+            startUsers();
             assertThat(gateway.postJson("/api/v1/signup", SIGNUP).statusCode()).isEqualTo(201);
 
             users.stop();
@@ -325,7 +291,7 @@ class ApiIT {
         @Test
         @DisplayName("given the instance answers after nats.request-timeout (300 ms), then 504")
         void timeout() throws Exception {
-            users().onRegister((request, context) -> {
+            startUsers().onRegister((request, context) -> {
                 RunningGateway.sleep(1_500);
                 return UserRegistration.getDefaultInstance();
             });
@@ -342,7 +308,7 @@ class ApiIT {
     @Test
     @DisplayName("a correlation id that is not an id is replaced by a generated one")
     void invalidCorrelationIdReplaced() throws Exception {
-        users();
+        startUsers();
 
         HttpResponse<String> response = gateway.postJson("/api/v1/signup", SIGNUP,
                 "X-Correlation-Id", "<script>alert(1)</script>");

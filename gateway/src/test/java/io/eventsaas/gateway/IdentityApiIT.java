@@ -36,20 +36,15 @@ import io.eventsaas.contracts.users.StartSession;
 import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,8 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with their HTTP status. The gateway decides nothing itself.
  */
 @DisplayName("Identity API")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdentityApiIT {
+class IdentityApiIT extends AgainstRunningGateway {
 
     private static final String ADA = "Bearer st-ada";
     private static final Timestamp EXPIRES = Timestamp.newBuilder().setSeconds(1_800_000_000L).build();
@@ -89,32 +83,12 @@ class IdentityApiIT {
             new String[] {"DELETE", "/api/v1/orgs/org-1/api-keys/key-1", null});
 
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final String namespace = TestInfrastructure.newNamespace();
-    private RunningGateway gateway;
-    private UsersStub users;
-
-    @BeforeAll
-    void startGateway() {
-        gateway = RunningGateway.start(namespace);
-    }
-
     @BeforeEach
     void startStub() throws Exception {
-        users = UsersStub.start(namespace)
+        startUsers()
                 .userSession("st-ada", "user-42", "Ada Lovelace", "ada@example.com")
                 .apiKey("esk_ci", Caller.newBuilder().setApiKeyId("key-1").setOrganizationId("org-1")
                         .setRole("admin").build(), "CI");
-    }
-
-    @AfterEach
-    void stopStub() throws Exception {
-        users.close();
-    }
-
-    @AfterAll
-    void stopGateway() {
-        gateway.close();
-        TestInfrastructure.deleteNamespace(namespace);
     }
 
     private JsonNode body(HttpResponse<String> response) {

@@ -33,21 +33,17 @@ import io.eventsaas.contracts.users.ApiKeyList;
 import io.eventsaas.platform.rpc.RpcContext;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The identity pages as a browser without JavaScript uses them, against the real NATS server and a stand-in users
@@ -55,21 +51,16 @@ import org.junit.jupiter.api.TestInstance;
  * (else to /login and back), every form needs its CSRF token, and whatever a user typed is shown escaped.
  */
 @DisplayName("Identity pages")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdentityPagesIT {
+class IdentityPagesIT extends AgainstRunningGateway {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final String EVIL = "<script>alert(1)</script>";
 
-    private final String namespace = TestInfrastructure.newNamespace();
-    private RunningGateway gateway;
-    private UsersStub users;
     private String csrfCookie;
     private String csrfToken;
 
     @BeforeAll
-    void startGateway() {
-        gateway = RunningGateway.start(namespace);
+    void openLoginForm() {
         HttpResponse<String> login = gateway.get("/login");
         csrfCookie = RunningGateway.cookiePair(login, "eventsaas_csrf");
         Matcher token = CSRF_FIELD.matcher(login.body());
@@ -79,7 +70,7 @@ class IdentityPagesIT {
 
     @BeforeEach
     void startStub() throws Exception {
-        users = UsersStub.start(namespace)
+        startUsers()
                 .userSession("st-ada", "user-42", "Ada " + EVIL, "ada@example.com")
                 .session("st-admin", Caller.newBuilder().setUserId("user-1").setSessionId("s-1")
                         .setPlatformAdmin(true).build(), "Grace", "grace@example.com")
@@ -104,17 +95,6 @@ class IdentityPagesIT {
         users.on(Endpoints.LIST_INVITATIONS, (ListInvitations request, RpcContext c) ->
                 InvitationList.getDefaultInstance());
         users.on(Endpoints.LIST_API_KEYS, (ListApiKeys request, RpcContext c) -> ApiKeyList.getDefaultInstance());
-    }
-
-    @AfterEach
-    void stopStub() throws Exception {
-        users.close();
-    }
-
-    @AfterAll
-    void stopGateway() {
-        gateway.close();
-        TestInfrastructure.deleteNamespace(namespace);
     }
 
     private HttpResponse<String> page(String path, String session) {

@@ -25,51 +25,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The pages, as a browser without JavaScript uses them, against the real NATS server and a stand-in users service:
  * sign up through the form, land in the signed-in area, and see the live numbers of the platform summary view.
  */
 @DisplayName("Pages")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagesIT {
+class PagesIT extends AgainstRunningGateway {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern COMMAND_ID_FIELD = Pattern.compile("name=\"commandId\"\\s+value=\"([^\"]+)\"");
 
-    private final String namespace = TestInfrastructure.newNamespace();
-    private RunningGateway gateway;
-    private UsersStub users;
-
-    @BeforeAll
-    void startGateway() {
-        gateway = RunningGateway.start(namespace);
-    }
-
-    @AfterEach
-    void stopStub() throws Exception {
-        if (users != null) {
-            users.close();
-            users = null;
-        }
-    }
-
-    @AfterAll
-    void stopGateway() {
-        gateway.close();
-        TestInfrastructure.deleteNamespace(namespace);
-    }
-
     /** A users service that knows Ada as user-42 once she has registered. */
     private UsersStub users() throws Exception {
-        users = UsersStub.start(namespace)
+        return startUsers()
                 .userSession("st-ada", "user-42", "Ada Lovelace", "ada@example.com")
                 .onRegister((request, context) -> UserRegistration.newBuilder()
                         .setUserId("user-42").setOrganizationId("org-7")
@@ -90,7 +62,6 @@ class PagesIT {
                                     .setName("Ada's workshop").setRole("owner").setPersonal(true))
                             .build();
                 });
-        return users;
     }
 
     /** What a browser has after opening the sign-up page: its CSRF cookie and the form's hidden fields. */

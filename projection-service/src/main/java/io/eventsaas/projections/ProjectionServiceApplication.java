@@ -1,6 +1,7 @@
 package io.eventsaas.projections;
 
 import io.eventsaas.platform.projection.ProjectionConfiguration;
+import io.eventsaas.platform.warmup.MigrateAtWarmUpConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * no requests (an ArchUnit test keeps it that way).
  */
 @SpringBootApplication
-@Import(ProjectionConfiguration.class)
+@Import({ProjectionConfiguration.class, MigrateAtWarmUpConfiguration.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,13 +28,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class WarmUpConfiguration {
-
-    /** Flyway runs as the first warm-up step, not during start-up: start-up must not die when PostgreSQL is down. */
-    @Bean
-    FlywayMigrationStrategy migrateDuringWarmUp() {
-        return flyway -> {
-        };
-    }
 
     @Bean
     WarmUp warmUp(@Value("${spring.application.name}") String serviceName, Flyway flyway, NatsConnector connector,

@@ -11,6 +11,7 @@ import io.eventsaas.platform.archive.EventArchive;
 import io.eventsaas.platform.eventstore.Append;
 import io.eventsaas.platform.eventstore.AppendConflictException;
 import io.eventsaas.platform.eventstore.NewEvent;
+import io.eventsaas.platform.testing.TestDatabase;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import io.nats.client.api.MessageInfo;
 import java.time.Duration;
@@ -19,12 +20,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Law 8, drilled: the SQL archive holds every message verbatim; after the EVENTS stream is deleted, the restore
@@ -34,20 +32,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @DisplayName("the event archive restores a deleted stream")
 class ArchiveRestoreIT {
 
-    private EventStreamFixture stream;
-    private String database;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stream = new EventStreamFixture();
-        database = TestInfrastructure.newDatabase("projections_archive");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        stream.close();
-        TestInfrastructure.dropDatabase(database);
-    }
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("projections_archive");
+    @RegisterExtension
+    final EventStreamFixture stream = new EventStreamFixture();
 
     private record Stored(long sequence, String subject, String data, String types) {
     }
@@ -76,15 +64,13 @@ class ArchiveRestoreIT {
         }
         long last = stream.lastSequence();
         Map<String, String> views;
-        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database)) {
+        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database.url())) {
             await().atMost(Duration.ofSeconds(60)).until(instance::isReady);
             views = stream.allViews();
         }
         List<Stored> before = messages();
         long versionBefore = stream.store().versionOf(Streams.ORGANIZATION, ada.organizationId());
-        var dataSource = new DriverManagerDataSource(database, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-        EventArchive archive = new EventArchive(new JdbcTemplate(dataSource));
+        EventArchive archive = new EventArchive(database.jdbc());
         assertThat(archive.count()).isEqualTo(last);
 
         // The disaster: the stream is gone.
@@ -102,13 +88,13 @@ class ArchiveRestoreIT {
                 .as("a writer with a stale version still conflicts").isInstanceOf(AppendConflictException.class);
 
         // Every database rebuilt from the restored stream, the views bucket emptied too: the same views.
-        Databases.dropAndRecreateEmpty(database);
+        TestInfrastructure.recreateEmptyDatabase(database.url());
         var bucket = stream.views();
         for (String key : bucket.keys()) {
             bucket.purge(key);
         }
         assertThat(stream.allViews()).isEmpty();
-        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database)) {
+        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database.url())) {
             await().atMost(Duration.ofSeconds(60)).until(instance::isReady);
             assertThat(stream.allViews()).isEqualTo(views);
         }

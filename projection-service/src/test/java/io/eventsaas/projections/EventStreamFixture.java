@@ -25,25 +25,32 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A namespace of its own on the real NATS server: its EVENTS stream, filled through the platform's event store
  * exactly as user-service appends (one message per command, expected version 0 for a new aggregate, a message id
- * from the command), and its views bucket, read as the gateway reads it.
+ * from the command), and its views bucket, read as the gateway reads it. Closed by the test, or after each test
+ * when registered: {@code @RegisterExtension final EventStreamFixture stream = new EventStreamFixture();}.
  */
-final class EventStreamFixture implements AutoCloseable {
+final class EventStreamFixture implements AutoCloseable, AfterEachCallback {
 
     final String namespace = TestInfrastructure.newNamespace();
     private final NatsConnector connector;
     private final EventStore store;
     private io.eventsaas.platform.privacy.PersonalDataVault vault;
 
-    EventStreamFixture() throws Exception {
+    EventStreamFixture() {
         connector = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
                 Duration.ofSeconds(10), Duration.ofHours(1)), "projection-service-test");
-        connector.awaitConnection(Duration.ofSeconds(10));
         store = new EventStore(connector, Clock.systemUTC());
-        store.ensureStream();
+        try {
+            connector.awaitConnection(Duration.ofSeconds(10));
+            store.ensureStream();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the event stream in namespace " + namespace, e);
+        }
     }
 
     /** What user-service appends when someone registers: the user, then their personal organisation. */
@@ -192,6 +199,11 @@ final class EventStreamFixture implements AutoCloseable {
     public void close() throws Exception {
         TestInfrastructure.deleteNamespace(namespace);
         connector.close();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     record Registration(String userId, String organizationId, long userSequence) {

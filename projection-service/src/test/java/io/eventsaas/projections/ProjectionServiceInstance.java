@@ -1,7 +1,7 @@
 package io.eventsaas.projections;
 
 import io.eventsaas.platform.projection.ProjectionRunner;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.ServiceInstance;
 import io.eventsaas.projections.store.SummaryStore;
 import io.eventsaas.projections.summary.PlatformSummary;
 import java.io.IOException;
@@ -11,36 +11,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-/**
- * One instance of projection-service against the real servers, in the test's namespace, with its own database,
- * on a free port: several can run side by side, and beside {@code bin/dev}.
- */
-final class ProjectionServiceInstance implements AutoCloseable {
+/** One projection-service instance in this JVM, in the test's namespace and with a database of its own. */
+final class ProjectionServiceInstance extends ServiceInstance {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final ConfigurableApplicationContext context;
-    private final int port;
-
-    private ProjectionServiceInstance(ConfigurableApplicationContext context) {
-        this.context = context;
-        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    private ProjectionServiceInstance(String namespace, String databaseUrl) {
+        super(ProjectionServiceApplication.class, namespace, databaseUrl);
     }
 
     /** Starts an instance and returns at once: it warms up in the background. */
     static ProjectionServiceInstance start(String namespace, String databaseUrl) {
-        // Command-line arguments outrank the environment, so a developer's NATS_NAMESPACE cannot leak in.
-        return new ProjectionServiceInstance(new SpringApplicationBuilder(ProjectionServiceApplication.class)
-                .run("--server.port=0",
-                        "--nats.url=" + TestInfrastructure.natsUrl(),
-                        "--nats.namespace=" + namespace,
-                        "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=" + TestInfrastructure.postgresUser(),
-                        "--spring.datasource.password=" + TestInfrastructure.postgresPassword()));
+        return new ProjectionServiceInstance(namespace, databaseUrl);
     }
 
     /** The HTTP status of {@code /actuator/health/readiness} and its body. */
@@ -50,7 +33,7 @@ final class ProjectionServiceInstance implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -67,25 +50,16 @@ final class ProjectionServiceInstance implements AutoCloseable {
     }
 
     ProjectionRunner runner() {
-        return context.getBean("platformSummaryRunner", ProjectionRunner.class);
+        return runner("platformSummaryRunner");
     }
 
     /** The summary as this instance's own database holds it. */
     PlatformSummary summary() {
-        return context.getBean(SummaryStore.class).load();
+        return bean(SummaryStore.class).load();
     }
 
     ProjectionRunner runner(String beanName) {
-        return context.getBean(beanName, ProjectionRunner.class);
-    }
-
-    <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
-
-    @Override
-    public void close() {
-        context.close();
+        return bean(beanName, ProjectionRunner.class);
     }
 
     record Readiness(int status, String body) {

@@ -172,7 +172,7 @@ class ReadModelsIT {
         }
 
         // The documented rebuild: drop the database, start again.
-        Databases.dropAndRecreateEmpty(database);
+        TestInfrastructure.recreateEmptyDatabase(database);
         try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database)) {
             await().atMost(Duration.ofSeconds(60)).until(instance::isReady);
             rebuilt = stream.allViews();

@@ -5,32 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventsaas.contracts.Buckets;
 import io.eventsaas.contracts.views.PlatformSummaryView;
+import io.eventsaas.platform.testing.TestDatabase;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Law 1: the database is a disposable projection of the stream. */
 @DisplayName("projection-service rebuilds the same view from the stream after its database is dropped")
 class RebuildIT {
 
-    private EventStreamFixture stream;
-    private String database;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stream = new EventStreamFixture();
-        database = TestInfrastructure.newDatabase("projections");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        stream.close();
-        TestInfrastructure.dropDatabase(database);
-    }
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("projections");
+    @RegisterExtension
+    final EventStreamFixture stream = new EventStreamFixture();
 
     @Test
     @DisplayName("given a view of a few hundred events, when the database is dropped and the key deleted, "
@@ -43,7 +33,7 @@ class RebuildIT {
         }
         long last = stream.lastSequence();
         PlatformSummaryView before;
-        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database)) {
+        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database.url())) {
             await().atMost(Duration.ofSeconds(90)).until(instance::isReady);
             before = stream.view().orElseThrow();
         }
@@ -51,11 +41,11 @@ class RebuildIT {
         assertThat(before.getOrganizations()).isEqualTo(305);
         assertThat(before.getAsOfSequence()).isEqualTo(last);
 
-        Databases.dropAndRecreateEmpty(database);
+        TestInfrastructure.recreateEmptyDatabase(database.url());
         stream.views().delete(Buckets.PLATFORM_SUMMARY);
         assertThat(stream.view()).isEmpty();
 
-        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database)) {
+        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database.url())) {
             await().atMost(Duration.ofSeconds(90)).until(instance::isReady);
             PlatformSummaryView after = stream.view().orElseThrow();
 

@@ -7,7 +7,7 @@ import io.eventsaas.contracts.Buckets;
 import io.eventsaas.contracts.views.ActivityFeedHead;
 import io.eventsaas.platform.projection.Checkpoints;
 import io.eventsaas.platform.projection.ProjectionRunner;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.TestDatabase;
 import io.eventsaas.projections.activity.ActivityProjection;
 import io.eventsaas.projections.views.PersonalNames;
 import io.eventsaas.projections.views.ViewBucket;
@@ -19,9 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DisplayName("a new read-model version is rebuilt without downtime")
 class VersionRebuildIT {
 
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("projections_versions");
     private EventStreamFixture stream;
-    private String database;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
     private ViewBucket bucket;
@@ -42,11 +42,8 @@ class VersionRebuildIT {
     @BeforeEach
     void setUp() throws Exception {
         stream = new EventStreamFixture();
-        database = TestInfrastructure.newDatabase("projections_versions");
-        var dataSource = new DriverManagerDataSource(database, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-        jdbc = new JdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        jdbc = database.jdbc();
+        transactions = database.transactions();
         bucket = new ViewBucket(stream.connector());
         bucket.open();
         outbox = new ViewOutbox(jdbc);
@@ -57,7 +54,6 @@ class VersionRebuildIT {
     @AfterEach
     void tearDown() throws Exception {
         stream.close();
-        TestInfrastructure.dropDatabase(database);
     }
 
     private ProjectionRunner runner(ActivityProjection model) {

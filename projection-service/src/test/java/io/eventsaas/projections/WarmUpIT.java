@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventsaas.contracts.Buckets;
 import io.eventsaas.contracts.views.PlatformSummaryView;
 import io.eventsaas.platform.projection.ProjectionRunner;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.TestDatabase;
 import io.eventsaas.projections.ProjectionServiceInstance.Readiness;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -13,10 +13,9 @@ import io.nats.client.api.KeyValueWatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Law 6: a new instance replays what it needs and only then reports ready; nobody sees its partial state. */
 @DisplayName("projection-service is not ready, and publishes nothing, until it has caught up")
@@ -24,20 +23,10 @@ class WarmUpIT {
 
     private static final int USERS = 10_000; // each with a personal organisation: 20 000 events
 
-    private EventStreamFixture stream;
-    private String database;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stream = new EventStreamFixture();
-        database = TestInfrastructure.newDatabase("projections");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        stream.close();
-        TestInfrastructure.dropDatabase(database);
-    }
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("projections");
+    @RegisterExtension
+    final EventStreamFixture stream = new EventStreamFixture();
 
     @Test
     @DisplayName("given 20 000 events, a new instance answers 503 while its runner is behind, publishes no partial "
@@ -64,7 +53,7 @@ class WarmUpIT {
         });
 
         long start = System.nanoTime();
-        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database)) {
+        try (ProjectionServiceInstance instance = ProjectionServiceInstance.start(stream.namespace, database.url())) {
             ProjectionRunner runner = instance.runner();
             boolean sawNotReadyWhileBehind = false;
             long firstProgressAt = 0;

@@ -2,16 +2,13 @@ package io.eventsaas.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventsaas.platform.testing.TestInfrastructure;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,9 +44,7 @@ class BrowserIT {
 
     private static Path chromium;
     private static Path chromedriver;
-    private static String namespace;
-    private static final List<String> databases = new ArrayList<>();
-    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static RunningSystem system;
     private static final List<WebDriver> browsers = new ArrayList<>();
     private static ServiceProcess gateway;
 
@@ -68,24 +63,8 @@ class BrowserIT {
             Assumptions.abort("Browser test skipped: " + missing);
         }
 
-        namespace = TestInfrastructure.newNamespace();
-        Map<String, String> common = new HashMap<>();
-        common.put("NATS_URL", TestInfrastructure.natsUrl());
-        common.put("NATS_NAMESPACE", namespace);
-        common.put("PGUSER", TestInfrastructure.postgresUser());
-        common.put("PGPASSWORD", TestInfrastructure.postgresPassword());
-        for (String module : List.of("user-service", "billing-service", "projection-service")) {
-            String database = TestInfrastructure.newDatabase(module.replace("-service", ""));
-            databases.add(database);
-            Map<String, String> environment = new HashMap<>(common);
-            environment.put("SPRING_DATASOURCE_URL", database);
-            services.add(ServiceProcess.start(module, "browser-" + module, environment));
-        }
-        gateway = ServiceProcess.start("gateway", "browser-gateway", common);
-        services.add(gateway);
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
+        system = RunningSystem.start("browser-");
+        gateway = system.gateway();
     }
 
     @AfterAll
@@ -93,14 +72,8 @@ class BrowserIT {
         for (WebDriver browser : browsers) {
             browser.quit();
         }
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (namespace != null) {
-            TestInfrastructure.deleteNamespace(namespace);
-        }
-        for (String database : databases) {
-            TestInfrastructure.dropDatabase(database);
+        if (system != null) {
+            system.close();
         }
     }
 

@@ -11,10 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,42 +27,19 @@ class EndToEndIT {
     private static final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static String namespace;
-    private static final List<String> databases = new ArrayList<>();
-    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static RunningSystem system;
     private static ServiceProcess gateway;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        Map<String, String> common = new HashMap<>();
-        common.put("NATS_URL", TestInfrastructure.natsUrl());
-        common.put("NATS_NAMESPACE", namespace);
-        common.put("PGUSER", TestInfrastructure.postgresUser());
-        common.put("PGPASSWORD", TestInfrastructure.postgresPassword());
-
-        for (String module : List.of("user-service", "billing-service", "projection-service")) {
-            String database = TestInfrastructure.newDatabase(module.replace("-service", ""));
-            databases.add(database);
-            Map<String, String> environment = new HashMap<>(common);
-            environment.put("SPRING_DATASOURCE_URL", database);
-            services.add(ServiceProcess.start(module, environment));
-        }
-        gateway = ServiceProcess.start("gateway", common);
-        services.add(gateway);
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
+        system = RunningSystem.start("");
+        gateway = system.gateway();
     }
 
     @AfterAll
     static void stopTheSystem() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        TestInfrastructure.deleteNamespace(namespace);
-        for (String database : databases) {
-            TestInfrastructure.dropDatabase(database);
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -90,7 +63,7 @@ class EndToEndIT {
 
     private static long eventsInStream() throws Exception {
         try (Connection nc = Nats.connect(TestInfrastructure.natsUrl())) {
-            StreamInfo info = nc.jetStreamManagement().getStreamInfo(namespace + "_EVENTS");
+            StreamInfo info = nc.jetStreamManagement().getStreamInfo(system.namespace() + "_EVENTS");
             return info.getStreamState().getMsgCount();
         }
     }
@@ -131,7 +104,7 @@ class EndToEndIT {
     }
 
     private String prometheus(String serviceName) throws Exception {
-        ServiceProcess service = services.stream().filter(s -> s.toString().contains(serviceName)).findFirst()
+        ServiceProcess service = system.services().stream().filter(s -> s.toString().contains(serviceName)).findFirst()
                 .orElseThrow();
         return http.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -213,7 +186,7 @@ class EndToEndIT {
     @Test
     @DisplayName("every service reports ready and exposes Prometheus metrics")
     void operable() throws Exception {
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : system.services()) {
             assertThat(service.readinessStatus()).as(service.toString()).isEqualTo(200);
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(service.uri("/actuator/prometheus"))
                     .build(), HttpResponse.BodyHandlers.ofString());

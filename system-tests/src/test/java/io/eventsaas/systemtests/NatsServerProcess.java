@@ -24,19 +24,7 @@ import java.util.regex.Pattern;
  * {@code .ci/run} installs), else {@code nats-server} on the {@code PATH}. Without one the test is skipped, except
  * in CI ({@code CI} set), where it fails.
  */
-final class NatsServerProcess implements AutoCloseable {
-
-    private final String name;
-    private final int port;
-    private final Path log;
-    private final Process process;
-
-    private NatsServerProcess(String name, int port, Path log, Process process) {
-        this.name = name;
-        this.port = port;
-        this.log = log;
-        this.process = process;
-    }
+record NatsServerProcess(String name, int port, LoggedProcess process) implements AutoCloseable {
 
     /** The nats-server binary, or a skipped test (a failed one in CI) when there is none. */
     static String binary() {
@@ -112,13 +100,8 @@ final class NatsServerProcess implements AutoCloseable {
     /** Starts the binary with a config file and environment; returns once the client port accepts connections. */
     static NatsServerProcess start(String binary, String name, Path config, int port, Map<String, String> environment)
             throws IOException, InterruptedException {
-        Path log = Path.of("target", "system-tests", name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(binary, "-c", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        NatsServerProcess server = new NatsServerProcess(name, port, log, builder.start());
+        NatsServerProcess server = new NatsServerProcess(name, port,
+                LoggedProcess.start(name, name, List.of(binary, "-c", config.toString()), environment));
         server.awaitListening(Duration.ofSeconds(30));
         return server;
     }
@@ -126,10 +109,7 @@ final class NatsServerProcess implements AutoCloseable {
     private void awaitListening(Duration timeout) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ": "
-                        + Files.readString(log));
-            }
+            process.requireAlive();
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
                 return;
@@ -137,19 +117,16 @@ final class NatsServerProcess implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException(name + " not listening on " + port + " within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " not listening on " + port + " within " + timeout + "; see "
+                + process.logFile());
     }
 
     String url() {
         return "nats://127.0.0.1:" + port;
     }
 
-    int port() {
-        return port;
-    }
-
     String log() throws IOException {
-        return Files.readString(log);
+        return process.log();
     }
 
     boolean isAlive() {
@@ -158,15 +135,7 @@ final class NatsServerProcess implements AutoCloseable {
 
     /** Stops the server the way an operator or a crash would (SIGKILL when {@code hard}). */
     void stop(boolean hard) throws InterruptedException {
-        if (hard) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        process.stop(hard);
     }
 
     @Override

@@ -7,10 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,21 +16,9 @@ import java.util.Map;
  * One service running from its runnable jar as a separate process, exactly as {@code bin/dev} or a container runs
  * it: configured only through environment variables, logging to {@code target/system-tests/<name>.log}.
  */
-final class ServiceProcess implements AutoCloseable {
+record ServiceProcess(String name, int port, LoggedProcess process) implements AutoCloseable {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private final String name;
-    private final int port;
-    private final Path log;
-    private final Process process;
-
-    private ServiceProcess(String name, int port, Path log, Process process) {
-        this.name = name;
-        this.port = port;
-        this.log = log;
-        this.process = process;
-    }
 
     /** Starts {@code java -jar} on the jar that Maven built for this module (see the failsafe configuration). */
     static ServiceProcess start(String module, Map<String, String> environment) throws IOException {
@@ -47,16 +33,11 @@ final class ServiceProcess implements AutoCloseable {
                     + " = " + jar + "); run the tests through ./mvnw verify");
         }
         int port = freePort();
-        Path log = Path.of("target", "system-tests", logName + ".log");
-        Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        return new ServiceProcess(module, port, log, builder.start());
+        Map<String, String> withPort = new HashMap<>(environment);
+        withPort.put("SERVER_PORT", Integer.toString(port));
+        return new ServiceProcess(module, port, LoggedProcess.start(module, logName,
+                List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar), withPort));
     }
 
     static int freePort() throws IOException {
@@ -73,20 +54,18 @@ final class ServiceProcess implements AutoCloseable {
     void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
+            process.requireAlive();
             if (readinessStatus() == 200) {
                 return;
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + process.logFile());
     }
 
     /** What the process has logged so far. */
     String log() throws IOException {
-        return Files.readString(log);
+        return process.log();
     }
 
     int readinessStatus() {
@@ -103,10 +82,7 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        process.stop(false);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.eventsaas.users;
 
+import io.eventsaas.platform.policy.PolicyConfiguration;
 import io.eventsaas.platform.projection.ProjectionConfiguration;
+import io.eventsaas.platform.warmup.MigrateAtWarmUpConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ProjectionConfiguration.class)
+@Import({ProjectionConfiguration.class, PolicyConfiguration.class, MigrateAtWarmUpConfiguration.class})
 public class UserServiceApplication {
 
     public static void main(String[] args) {

@@ -9,7 +9,6 @@ import io.eventsaas.contracts.users.UserErased;
 import io.eventsaas.platform.eventstore.Append;
 import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.testing.TestInfrastructure;
-import java.net.URI;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,8 +87,7 @@ class OrganizationsRebuildIT {
         assertThat(before.get("invitations")).hasSize(4);
         assertThat(before.get("api_keys")).hasSize(2);
 
-        TestInfrastructure.dropDatabase(database);
-        createEmptyDatabase(database);
+        TestInfrastructure.recreateEmptyDatabase(database);
         try (UserServiceInstance rebuilt = UserServiceInstance.start(namespace, database)) {
             assertThat(rows(database)).isEqualTo(before);
         }
@@ -112,15 +110,5 @@ class OrganizationsRebuildIT {
             }
         }
         return rows;
-    }
-
-    private static void createEmptyDatabase(String jdbcUrl) throws Exception {
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        String name = uri.getPath().substring(1);
-        String admin = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/postgres";
-        try (var connection = DriverManager.getConnection(admin, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword()); var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.platform.testing.TestInfrastructure;
-import java.net.URI;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,24 +49,12 @@ class RebuildFromStreamIT {
         }
         assertThat(before).allSatisfy(user -> assertThat(user.getOrganizationsCount()).isEqualTo(1));
 
-        TestInfrastructure.dropDatabase(database);
-        createEmptyDatabase(database);
+        TestInfrastructure.recreateEmptyDatabase(database);
 
         try (UserServiceInstance rebuilt = UserServiceInstance.start(namespace, database)) {
             for (UserDetails user : before) {
                 assertThat(client.getUser(user.getUserId())).isEqualTo(user);
             }
-        }
-    }
-
-    /** The operator's part: an empty database under the old name. */
-    private static void createEmptyDatabase(String jdbcUrl) throws Exception {
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        String name = uri.getPath().substring(1);
-        String admin = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + "/postgres";
-        try (var connection = DriverManager.getConnection(admin, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword()); var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
         }
     }
 }

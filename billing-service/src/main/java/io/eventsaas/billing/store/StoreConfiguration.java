@@ -9,7 +9,6 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
-
-    /** Flyway runs as the first warm-up step, not during start-up: start-up must not die when PostgreSQL is down. */
-    @Bean
-    FlywayMigrationStrategy migrateDuringWarmUp() {
-        return flyway -> {
-        };
-    }
 
     @Bean
     ProjectionRunner billingReadModelRunner(BillingEventCodec codec, JdbcClient jdbc,

@@ -1,5 +1,7 @@
 package io.eventsaas.gateway.activity;
 
+import io.eventsaas.gateway.orgs.Organization;
+import io.eventsaas.gateway.orgs.OrganizationsClient;
 import io.eventsaas.gateway.security.SignedIn;
 import io.eventsaas.gateway.views.ActivityPage;
 import io.eventsaas.gateway.views.OrganizationViews;
@@ -21,11 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ActivityController {
 
-    private final ActivityClient users;
+    private final OrganizationsClient organizations;
     private final OrganizationViews views;
 
-    ActivityController(ActivityClient users, OrganizationViews views) {
-        this.users = users;
+    ActivityController(OrganizationsClient organizations, OrganizationViews views) {
+        this.organizations = organizations;
         this.views = views;
     }
 
@@ -33,15 +35,14 @@ class ActivityController {
     @ResponseBody
     ActivityPage api(@PathVariable String organizationId, @RequestParam(defaultValue = "0") int page,
             SignedIn signedIn, HttpServletRequest request) {
-        users.organization(organizationId, signedIn, CorrelationId.of(request));
+        organizations.get(organizationId, signedIn, CorrelationId.of(request));
         return views.activity(organizationId, Math.max(0, page));
     }
 
     @GetMapping("/app/orgs/{organizationId}/activity")
     ModelAndView page(@PathVariable String organizationId, @RequestParam(defaultValue = "0") int page,
             SignedIn signedIn, HttpServletRequest request) {
-        ActivityClient.Organization organization = users.organization(organizationId, signedIn,
-                CorrelationId.of(request));
+        Organization organization = organizations.get(organizationId, signedIn, CorrelationId.of(request));
         ActivityPage activity = views.activity(organizationId, Math.max(0, page));
         ModelAndView view = new ModelAndView("activity");
         view.addObject("organization", organization);

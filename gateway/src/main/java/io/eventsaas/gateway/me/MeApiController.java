@@ -69,16 +69,12 @@ class MeApiController {
     }
 
     record MeResponse(String userId, String email, String name, String registeredAt, boolean platformAdmin,
-            List<Org> orgs) {
+            List<UserProfile.Membership> orgs) {
         static MeResponse of(UserProfile user) {
             return new MeResponse(user.userId(), user.email(), user.name(),
                     user.registeredAt() == null ? null : user.registeredAt().toString(), user.platformAdmin(),
-                    user.orgs().stream().map(org -> new Org(org.orgId(), org.name(), org.role(), org.personal()))
-                            .toList());
+                    user.orgs());
         }
-    }
-
-    record Org(String orgId, String name, String role, boolean personal) {
     }
 
     /** The caller's new session: every other one ended with the change. */

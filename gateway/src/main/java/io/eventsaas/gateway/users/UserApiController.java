@@ -27,17 +27,12 @@ class UserApiController {
         return UserResponse.of(users.get(id, signedIn, CorrelationId.of(request)));
     }
 
-    record UserResponse(String userId, String email, String name, String registeredAt, List<OrgResponse> orgs) {
+    record UserResponse(String userId, String email, String name, String registeredAt,
+            List<UserProfile.Membership> orgs) {
 
         static UserResponse of(UserProfile user) {
             return new UserResponse(user.userId(), user.email(), user.name(),
-                    user.registeredAt() == null ? null : user.registeredAt().toString(),
-                    user.orgs().stream()
-                            .map(org -> new OrgResponse(org.orgId(), org.name(), org.role(), org.personal()))
-                            .toList());
+                    user.registeredAt() == null ? null : user.registeredAt().toString(), user.orgs());
         }
-    }
-
-    record OrgResponse(String orgId, String name, String role, boolean personal) {
     }
 }

@@ -11,6 +11,7 @@ public record UserProfile(String userId, String email, String name, Instant regi
         orgs = List.copyOf(orgs);
     }
 
+    /** An organisation the user belongs to, with their role in it; the API shows it as it is ({@code orgs}). */
     public record Membership(String orgId, String name, String role, boolean personal) {
     }
 }

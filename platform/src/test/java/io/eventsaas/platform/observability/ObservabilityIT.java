@@ -13,7 +13,6 @@ import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.nats.NatsConnector;
-import io.eventsaas.platform.nats.NatsProperties;
 import io.eventsaas.platform.policy.Policy;
 import io.eventsaas.platform.policy.PolicyRunner;
 import io.eventsaas.platform.projection.Checkpoints;
@@ -22,7 +21,8 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.platform.rpc.RpcClient;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcServer;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.TestDatabase;
+import io.eventsaas.platform.testing.TestNamespace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -55,9 +55,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,8 +65,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ObservabilityIT {
 
-    private String namespace;
-    private String databaseUrl;
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("observability");
+    @RegisterExtension
+    final TestNamespace nats = new TestNamespace("observability-test");
     private NatsConnector connector;
     private JdbcTemplate jdbc;
     private TransactionTemplate transactions;
@@ -76,15 +77,9 @@ class ObservabilityIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        connector = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
-                Duration.ofSeconds(5), Duration.ofMinutes(2)), "observability-test");
-        connector.awaitConnection(Duration.ofSeconds(10));
-        databaseUrl = TestInfrastructure.newDatabase("observability");
-        var dataSource = new DriverManagerDataSource(databaseUrl, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-        jdbc = new JdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        connector = nats.connector();
+        jdbc = database.jdbc();
+        transactions = database.transactions();
     }
 
     @AfterEach
@@ -95,9 +90,6 @@ class ObservabilityIT {
         if (server != null) {
             server.stop();
         }
-        connector.close();
-        TestInfrastructure.deleteNamespace(namespace);
-        TestInfrastructure.dropDatabase(databaseUrl);
     }
 
     private static Append append(String id, long expectedVersion, String messageId, String type) {

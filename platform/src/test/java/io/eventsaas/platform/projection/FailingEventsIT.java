@@ -8,9 +8,9 @@ import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.nats.NatsConnector;
-import io.eventsaas.platform.nats.NatsProperties;
 import io.eventsaas.platform.observability.Telemetry;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.TestDatabase;
+import io.eventsaas.platform.testing.TestNamespace;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -19,22 +19,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the runner does with events it cannot apply: skip and count, park, or stop at them until a retry. */
 @DisplayName("projection runner and events it cannot apply")
 class FailingEventsIT {
 
-    private String namespace;
-    private String databaseUrl;
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("failing_events");
+    @RegisterExtension
+    final TestNamespace nats = new TestNamespace("failing-events-test");
     private NatsConnector connector;
     private EventStore store;
     private JdbcTemplate jdbc;
@@ -44,25 +44,12 @@ class FailingEventsIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        connector = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
-                Duration.ofSeconds(5), Duration.ofMinutes(2)), "failing-events-test");
-        connector.awaitConnection(Duration.ofSeconds(10));
+        connector = nats.connector();
         store = new EventStore(connector, Clock.systemUTC());
         store.ensureStream();
-        databaseUrl = TestInfrastructure.newDatabase("failing_events");
-        var dataSource = new DriverManagerDataSource(databaseUrl, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-        jdbc = new JdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        jdbc = database.jdbc();
+        transactions = database.transactions();
         jdbc.execute("CREATE TABLE seen (projection text, seq bigint, type text, PRIMARY KEY (projection, seq))");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        connector.close();
-        TestInfrastructure.deleteNamespace(namespace);
-        TestInfrastructure.dropDatabase(databaseUrl);
     }
 
     /** Records ThingMade and Poison events; Poison throws while {@link #poisonBreaks}. */

@@ -8,8 +8,8 @@ import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.eventstore.RecordedEvent;
 import io.eventsaas.platform.nats.NatsConnector;
-import io.eventsaas.platform.nats.NatsProperties;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.TestDatabase;
+import io.eventsaas.platform.testing.TestNamespace;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,20 +17,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The projection runtime against real JetStream and PostgreSQL. */
 class ProjectionRunnerIT {
 
-    private String namespace;
-    private String databaseUrl;
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase("projection_runner");
+    @RegisterExtension
+    final TestNamespace nats = new TestNamespace("projection-test");
     private NatsConnector connector;
     private EventStore store;
     private JdbcTemplate jdbc;
@@ -40,25 +40,12 @@ class ProjectionRunnerIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        connector = new NatsConnector(new NatsProperties(TestInfrastructure.natsUrl(), "", namespace, 1,
-                Duration.ofSeconds(5), Duration.ofMinutes(2)), "projection-test");
-        connector.awaitConnection(Duration.ofSeconds(10));
+        connector = nats.connector();
         store = new EventStore(connector, Clock.systemUTC());
         store.ensureStream();
-        databaseUrl = TestInfrastructure.newDatabase("projection_runner");
-        var dataSource = new DriverManagerDataSource(databaseUrl, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
-        jdbc = new JdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        jdbc = database.jdbc();
+        transactions = database.transactions();
         jdbc.execute("CREATE TABLE seen (seq bigint, idx int, type text, PRIMARY KEY (seq, idx))");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        connector.close();
-        TestInfrastructure.deleteNamespace(namespace);
-        TestInfrastructure.dropDatabase(databaseUrl);
     }
 
     /** Records every event it is given; a second application of one event would break the primary key. */

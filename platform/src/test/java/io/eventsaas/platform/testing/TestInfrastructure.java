@@ -55,9 +55,20 @@ public final class TestInfrastructure {
 
     /** Drops every connection to a database and the database itself (what an operator does to force a rebuild). */
     public static void dropDatabase(String jdbcUrl) {
-        PostgresServer server = postgres();
-        String name = URI.create(jdbcUrl.substring("jdbc:".length())).getPath().substring(1);
-        server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        postgres().execute("DROP DATABASE IF EXISTS " + databaseName(jdbcUrl) + " WITH (FORCE)");
+    }
+
+    /**
+     * Drops a database and creates an empty one under the same name: what an operator does to make a service rebuild
+     * its database from the stream, without touching its configuration.
+     */
+    public static void recreateEmptyDatabase(String jdbcUrl) {
+        dropDatabase(jdbcUrl);
+        postgres().execute("CREATE DATABASE " + databaseName(jdbcUrl));
+    }
+
+    private static String databaseName(String jdbcUrl) {
+        return URI.create(jdbcUrl.substring("jdbc:".length())).getPath().substring(1);
     }
 
     public static String postgresUser() {

@@ -1,9 +1,8 @@
 package io.eventsaas.users.erasure;
 
 import io.eventsaas.platform.eventstore.EventStore;
-import io.eventsaas.platform.nats.NatsConnector;
-import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.policy.PolicyRunners;
 import io.eventsaas.users.events.DomainEventCodec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +12,8 @@ class ErasureConfiguration {
 
     /** Started by the warm-up, after the read model has caught up. */
     @Bean
-    PolicyRunner erasedPersonalDataPolicy(EventStore eventStore, NatsConnector connector, DomainEventCodec codec,
-            PersonalDataShredder shredder, Telemetry telemetry) {
-        return new PolicyRunner(new WhenUserErasedThenShredPersonalData(eventStore, codec, shredder), eventStore,
-                connector, PolicyRunner.Settings.defaults(), telemetry);
+    PolicyRunner erasedPersonalDataPolicy(PolicyRunners policies, EventStore eventStore, DomainEventCodec codec,
+            PersonalDataShredder shredder) {
+        return policies.runnerFor(new WhenUserErasedThenShredPersonalData(eventStore, codec, shredder));
     }
 }

@@ -1,9 +1,7 @@
 package io.eventsaas.users.membership;
 
-import io.eventsaas.platform.eventstore.EventStore;
-import io.eventsaas.platform.nats.NatsConnector;
-import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.policy.PolicyRunners;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.users.access.Access;
 import io.eventsaas.users.organizations.OrganizationCommands;
@@ -22,9 +20,8 @@ class MembershipConfiguration {
 
     /** Started by the warm-up, after the read model has caught up. */
     @Bean
-    PolicyRunner erasedMembershipsPolicy(OrganizationCommands commands, OrganizationsReadModel readModel,
-            ProjectionRunner readModelRunner, EventStore eventStore, NatsConnector connector, Telemetry telemetry) {
-        return new PolicyRunner(new WhenUserErasedThenLeaveOrganizations(commands, readModel, readModelRunner),
-                eventStore, connector, PolicyRunner.Settings.defaults(), telemetry);
+    PolicyRunner erasedMembershipsPolicy(PolicyRunners policies, OrganizationCommands commands,
+            OrganizationsReadModel readModel, ProjectionRunner readModelRunner) {
+        return policies.runnerFor(new WhenUserErasedThenLeaveOrganizations(commands, readModel, readModelRunner));
     }
 }

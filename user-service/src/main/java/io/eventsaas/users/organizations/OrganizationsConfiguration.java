@@ -1,9 +1,8 @@
 package io.eventsaas.users.organizations;
 
 import io.eventsaas.platform.eventstore.EventStore;
-import io.eventsaas.platform.nats.NatsConnector;
-import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.policy.PolicyRunners;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.users.access.Access;
 import io.eventsaas.users.access.ReadModelFreshness;
@@ -17,10 +16,8 @@ class OrganizationsConfiguration {
 
     /** Started by the warm-up, after the read model has caught up. */
     @Bean
-    PolicyRunner personalOrganizationsPolicy(EventStore eventStore, NatsConnector connector, DomainEventCodec codec,
-            Telemetry telemetry) {
-        return new PolicyRunner(new WhenUserRegisteredThenCreatePersonalOrganization(eventStore, codec), eventStore,
-                connector, PolicyRunner.Settings.defaults(), telemetry);
+    PolicyRunner personalOrganizationsPolicy(PolicyRunners policies, EventStore eventStore, DomainEventCodec codec) {
+        return policies.runnerFor(new WhenUserRegisteredThenCreatePersonalOrganization(eventStore, codec));
     }
 
     @Bean

@@ -8,7 +8,6 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.users.events.DomainEventCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,16 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
-
-    /**
-     * Flyway does not migrate while the context starts (a database that is down would kill start-up): the
-     * warm-up runs {@code flyway.migrate()} as its first step and retries it until the database is there.
-     */
-    @Bean
-    FlywayMigrationStrategy migrateDuringWarmUp() {
-        return flyway -> {
-        };
-    }
 
     @Bean
     UsersReadModelProjection usersReadModelProjection(DomainEventCodec codec, JdbcClient jdbc, MeterRegistry meters) {
