@@ -63,4 +63,9 @@ class StoreConfiguration {
     OrganizationsReadModel organizationsReadModel(JdbcClient jdbc) {
         return new OrganizationsReadModel(jdbc);
     }
+
+    @Bean
+    ExpiredInvitations expiredInvitations(JdbcClient jdbc) {
+        return new ExpiredInvitations(jdbc);
+    }
 }
