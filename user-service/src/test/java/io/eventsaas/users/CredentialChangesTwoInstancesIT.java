@@ -10,6 +10,7 @@ import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.platform.eventstore.Append;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.nats.Namespace;
+import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
 import io.eventsaas.platform.testing.TestInfrastructure;
@@ -33,14 +34,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * An instance that dies right after appending {@code PasswordChanged} or {@code UserErased}, before it purges the
+ * Two instances, each with its own read model and vault. An instance that dies right after appending {@code PasswordChanged} or {@code UserErased}, before it purges the
  * user's sessions: the old sessions must stop working anyway, on every instance, while a session started with the
  * new password works everywhere. The crash is simulated by appending through the command layer (or the event
  * store) directly, so that nothing purges a session; for the erasure, whose durable policy purges them a moment
  * later, the test puts the purged sessions back to show the refusal does not depend on the purge.
  */
-@DisplayName("sessions after a crash between a credential change and the purge")
-class CrashedCredentialChangeIT {
+@DisplayName("password changes and erasures with two instances")
+class CredentialChangesTwoInstancesIT {
 
     private static final String NEW_PASSWORD = "a brand new passphrase";
     /** Every instance's read model applies an event within milliseconds; this bounds it with room for a busy CI. */
@@ -169,6 +170,30 @@ class CrashedCredentialChangeIT {
                         .isEqualTo(REFUSED);
             }
         }
+    }
+
+    @Test
+    @DisplayName("given both instances have a user's key cached, when the user is erased through one of them, then "
+            + "neither can open the user's data within a second (the cache would keep it 30 s)")
+    void erasureReachesTheOtherInstancesCache() {
+        String email = uniqueEmail("di");
+        UserRegistration di = client.registerAndSignIn(email, "Di");
+        String keyId = "user-" + di.getUserId();
+        for (UserServiceInstance instance : instances) {
+            assertThat(instance.bean(PersonalDataVault.class).hasKey(keyId)).as("read, so cached").isTrue();
+        }
+
+        client.erase(client.callerOf(di.getSession().getSessionToken()), UsersClient.PASSWORD);
+        long erasedAt = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(2)).untilAsserted(() -> {
+            for (UserServiceInstance instance : instances) {
+                assertThat(instance.bean(PersonalDataVault.class).hasKey(keyId)).isFalse();
+            }
+        });
+        System.out.printf("both instances' vaults lost the erased key %d ms after the reply%n",
+                (System.nanoTime() - erasedAt) / 1_000_000);
+        assertThat(PersonalDataVault.cacheTime()).isGreaterThan(Duration.ofSeconds(1));
     }
 
     @Test
