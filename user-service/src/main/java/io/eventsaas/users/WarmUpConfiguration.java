@@ -10,6 +10,7 @@ import io.eventsaas.platform.warmup.WarmUp;
 import io.eventsaas.platform.warmup.WarmUpStep;
 import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.users.credentials.PasswordHasher;
+import io.eventsaas.users.invitations.ExpiredInvitationsSweep;
 import io.eventsaas.users.registration.EmailClaims;
 import io.eventsaas.users.sessions.Sessions;
 import io.eventsaas.users.sessions.SignInLimiter;
@@ -37,7 +38,8 @@ class WarmUpConfiguration {
     @Bean
     WarmUp warmUp(Flyway flyway, NatsConnector connector, EventStore eventStore, EmailClaims emailClaims,
             PersonalDataVault personalData, Sessions sessions, SignInLimiter signInLimiter, PasswordHasher hasher,
-            ProjectionRunner readModel, List<PolicyRunner> policies, RpcServer rpcServer) {
+            ProjectionRunner readModel, List<PolicyRunner> policies, RpcServer rpcServer,
+            ExpiredInvitationsSweep expiredInvitations) {
         return new WarmUp("user-service", List.of(
                 WarmUpStep.of("migrate the database", () -> flyway.migrate()),
                 WarmUpStep.of("connect to NATS", () -> connector.awaitConnection(Duration.ofSeconds(10))),
@@ -55,6 +57,8 @@ class WarmUpConfiguration {
                         policy.start();
                     }
                 }),
-                WarmUpStep.of("join the RPC queue groups", rpcServer::start)));
+                WarmUpStep.of("join the RPC queue groups", rpcServer::start),
+                // Per instance, over its own read model: produces no events, needs no lease.
+                WarmUpStep.of("start sweeping expired invitations' addresses", expiredInvitations::start)));
     }
 }

@@ -14,6 +14,9 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatchOption;
+import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Crypto-shredding: personal data goes into events sealed (AES-256-GCM) with a key that belongs to one data
@@ -35,10 +41,14 @@ import javax.crypto.spec.SecretKeySpec;
  * data, in the stream, an archive or any replay, opens to {@link Optional#empty()}.
  *
  * <p>Keys are cached for {@value #CACHE_SECONDS} seconds so that a replay does not ask NATS for the same key once
- * per event; an erasure is therefore complete everywhere within that time (the instance that destroys a key
- * forgets it at once).
+ * per event. Every vault also watches the bucket for deletes and purges and drops a destroyed key from its cache as
+ * soon as the server tells it (milliseconds), so an erasure on one instance is complete on every instance at once,
+ * not after the cache time. The watch is fan-out: each instance has its own (an ordered consumer that follows
+ * reconnects), it only evicts, and it produces nothing. It asks for headers only: key material never travels to
+ * the watchers. The cache time stays as the bound for the one case the watch cannot cover, a connection that is
+ * down while another instance destroys a key.
  */
-public final class PersonalDataVault {
+public final class PersonalDataVault implements AutoCloseable {
 
     static final long CACHE_SECONDS = 30;
     private static final int KEY_BYTES = 32;
@@ -46,22 +56,68 @@ public final class PersonalDataVault {
     private static final int TAG_BITS = 128;
     /** The server's "wrong last sequence": the key exists already. */
     private static final int WRONG_LAST_SEQUENCE = 10071;
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataVault.class);
 
     private final NatsConnector connector;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, CachedKey> cache = new ConcurrentHashMap<>();
+    /** Counts evictions by the watch: a key read before one must not be cached after it (it may be the old one). */
+    private final AtomicLong evictions = new AtomicLong();
     private volatile KeyValue bucket;
+    private volatile NatsKeyValueWatchSubscription watch;
 
     public PersonalDataVault(NatsConnector connector, Clock clock) {
         this.connector = connector;
         this.clock = clock;
     }
 
-    /** Creates the bucket when it is missing. Call once NATS is connected (a warm-up step). */
-    public void open() {
-        bucket = KeyValueBuckets.ensure(connector.connection(), connector.namespace(), Buckets.PERSONAL_DATA_KEYS,
-                connector.properties().replicas());
+    /**
+     * Creates the bucket when it is missing and starts watching it for destroyed keys. Call once NATS is connected
+     * (a warm-up step); calling it again changes nothing.
+     */
+    public synchronized void open() {
+        KeyValue kv = KeyValueBuckets.ensure(connector.connection(), connector.namespace(),
+                Buckets.PERSONAL_DATA_KEYS, connector.properties().replicas());
+        if (watch == null) {
+            watch = watchForDestroyedKeys(kv);
+        }
+        bucket = kv;
+    }
+
+    private NatsKeyValueWatchSubscription watchForDestroyedKeys(KeyValue kv) {
+        KeyValueWatcher evictDestroyed = new KeyValueWatcher() {
+            @Override
+            public void watch(KeyValueEntry entry) {
+                if (entry.getOperation() != KeyValueOperation.PUT) {
+                    evict(entry.getKey());
+                }
+            }
+
+            @Override
+            public void endOfData() {
+                // Only updates are asked for: nothing to catch up on.
+            }
+        };
+        try {
+            // UPDATES_ONLY: what was destroyed before this vault started was never cached here.
+            return kv.watchAll(evictDestroyed, KeyValueWatchOption.UPDATES_ONLY, KeyValueWatchOption.META_ONLY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch the personal-data keys", e);
+        } catch (JetStreamApiException e) {
+            throw new IllegalStateException("cannot watch the personal-data keys: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting to watch the personal-data keys", e);
+        }
+    }
+
+    /** A key was destroyed (here or by another instance): forget it. */
+    private void evict(String keyId) {
+        evictions.incrementAndGet();
+        if (cache.remove(keyId) != null) {
+            log.debug("Personal-data key {} was destroyed: dropped from the cache", keyId);
+        }
     }
 
     /** Seals {@code data} with the subject's key, creating the key on first use. */
@@ -122,11 +178,22 @@ public final class PersonalDataVault {
         if (cached != null && cached.loadedAt().plusSeconds(CACHE_SECONDS).isAfter(now)) {
             return Optional.of(cached.key());
         }
+        long evictionsBefore = evictions.get();
         Optional<byte[]> key = read(keyId);
         if (key.isEmpty() && create) {
             key = Optional.of(createKey(keyId, now));
         }
-        key.ifPresentOrElse(k -> cache.put(keyId, new CachedKey(k, now)), () -> cache.remove(keyId));
+        if (key.isEmpty()) {
+            cache.remove(keyId);
+            return key;
+        }
+        CachedKey loaded = new CachedKey(key.get(), now);
+        cache.put(keyId, loaded);
+        if (evictions.get() != evictionsBefore) {
+            // A key was destroyed while this one was read: perhaps this one, a moment after it was read. The watch
+            // counts before it removes, so either it removes what was just put, or this sees the count move.
+            cache.remove(keyId, loaded);
+        }
         return key;
     }
 
@@ -200,8 +267,25 @@ public final class PersonalDataVault {
         }
     }
 
-    /** How long an erasure may take to reach every instance's cache. */
+    /**
+     * How long an erasure may take to reach every instance's cache at worst: only when an instance's connection is
+     * down while another destroys a key; otherwise the watch evicts it at once.
+     */
     public static Duration cacheTime() {
         return Duration.ofSeconds(CACHE_SECONDS);
+    }
+
+    /** Stops watching the bucket (the connection's owner closes the connection). */
+    @Override
+    public synchronized void close() {
+        NatsKeyValueWatchSubscription current = watch;
+        watch = null;
+        if (current != null) {
+            try {
+                current.unsubscribe();
+            } catch (RuntimeException e) {
+                log.debug("Closing the watch of the personal-data keys", e);
+            }
+        }
     }
 }

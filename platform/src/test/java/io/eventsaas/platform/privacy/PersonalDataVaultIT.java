@@ -1,6 +1,7 @@
 package io.eventsaas.platform.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.StringValue;
@@ -98,6 +99,46 @@ class PersonalDataVaultIT {
         assertThat(vault.hasKey(keyId)).isFalse();
         assertThat(connectors.getFirst().connection().keyValue(namespace + "_" + Buckets.PERSONAL_DATA_KEYS)
                 .get(keyId)).isNull();
+    }
+
+    @Test
+    @DisplayName("given a key cached by another instance, when one instance destroys it, then the other cannot open "
+            + "the data within a second, long before its cache time, and a key destroyed while it is being read is "
+            + "not cached")
+    void destroyEvictsEveryInstancesCache() throws Exception {
+        PersonalDataVault destroyer = newVault();
+        PersonalDataVault otherInstance = newVault();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String keyId = subject();
+            Sealed sealed = destroyer.seal(keyId, SECRET);
+            assertThat(otherInstance.open(sealed, StringValue.parser())).as("opened, so cached").contains(SECRET);
+
+            long destroyedAt = System.nanoTime();
+            destroyer.destroy(keyId);
+
+            await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> otherInstance.open(sealed, StringValue.parser()).isEmpty());
+            millis.add((System.nanoTime() - destroyedAt) / 1_000_000);
+        }
+        assertThat(PersonalDataVault.cacheTime()).isGreaterThan(Duration.ofSeconds(1));
+        millis.sort(null);
+        System.out.printf("another instance's cache dropped a destroyed key after %d ms (median), %d ms (max)%n",
+                millis.get(millis.size() / 2), millis.getLast());
+    }
+
+    @Test
+    @DisplayName("given a key destroyed by someone who is not a vault (the nats CLI), then every vault's cache drops it")
+    void purgeFromOutsideEvicts() throws Exception {
+        PersonalDataVault vault = newVault();
+        String keyId = subject();
+        Sealed sealed = vault.seal(keyId, SECRET);
+        assertThat(vault.open(sealed, StringValue.parser())).contains(SECRET);
+
+        connectors.getFirst().connection().keyValue(namespace + "_" + Buckets.PERSONAL_DATA_KEYS).delete(keyId);
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                .until(() -> vault.open(sealed, StringValue.parser()).isEmpty());
     }
 
     @Test

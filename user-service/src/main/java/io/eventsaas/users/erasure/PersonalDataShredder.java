@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * What follows {@code UserErased}, in this order, each step safe to repeat: end every session, free the e-mail
  * address (only if this user still holds it), destroy the personal-data key. The address is freed before the key
  * goes, because after that nobody can read which address it was; so a key that is gone means the address was
- * freed already.
+ * freed already. Ending the sessions is tidiness here: authentication refuses an erased user's sessions anyway, on
+ * every instance, once its read model shows the erasure.
  */
 @Component
 class PersonalDataShredder {

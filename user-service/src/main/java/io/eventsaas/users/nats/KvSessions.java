@@ -51,6 +51,7 @@ final class KvSessions implements SessionStore {
                     .setStartedAt(timestamp(session.startedAt()))
                     .setExpiresAt(timestamp(session.expiresAt()))
                     .setUserAgent(session.userAgent())
+                    .setCredentialsStamp(session.credentialsStamp())
                     .build().toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a session", e);
@@ -68,7 +69,8 @@ final class KvSessions implements SessionStore {
             }
             Session session = Session.parseFrom(entry.getValue());
             return Optional.of(new SessionRecord(session.getSessionId(), UUID.fromString(session.getUserId()),
-                    instant(session.getStartedAt()), instant(session.getExpiresAt()), session.getUserAgent()));
+                    instant(session.getStartedAt()), instant(session.getExpiresAt()), session.getUserAgent(),
+                    session.getCredentialsStamp()));
         } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             return Optional.empty(); // a value that cannot be read is no session
         } catch (IOException e) {

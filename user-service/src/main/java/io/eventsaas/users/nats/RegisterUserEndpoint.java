@@ -31,7 +31,8 @@ final class RegisterUserEndpoint implements RpcHandler<RegisterUser, UserRegistr
                 .setUserId(registration.userId().toString())
                 .setOrganizationId(registration.organizationId().toString());
         if (request.getStartSession()) {
-            reply.setSession(SessionEndpoints.grant(sessions.start(registration.userId(), request.getUserAgent())));
+            reply.setSession(SessionEndpoints.grant(sessions.startWithCurrentCredentials(registration.userId(),
+                    request.getUserAgent())));
         }
         return reply.build();
     }

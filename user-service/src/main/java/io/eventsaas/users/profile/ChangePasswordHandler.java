@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
  * session cannot guess it faster than the sign-in form), the new one checked against the policy and hashed,
  * {@code PasswordChanged} appended with the new hash sealed. Then every session of the user ends, and the caller
  * gets a new one: whoever held another session (perhaps the reason for the change) is signed out.
+ *
+ * <p>Crash-safe without a second step: every session carries a stamp of the credentials it was started with, and
+ * authentication refuses a stamp that is not the current one. The purge below only makes the refusal immediate and
+ * tidies the bucket; if this instance dies right after the append, the old sessions stop working all the same, on
+ * every instance, once its read model has applied {@code PasswordChanged} (see {@code AuthenticateSessionHandler}).
+ * The caller's new session is stamped with the hash the stream holds now, so it survives.
  */
 @Component
 public class ChangePasswordHandler {
@@ -68,6 +74,6 @@ public class ChangePasswordHandler {
             return new ChangePassword(callerId, newHash[0]);
         });
         sessions.endAll(callerId);
-        return sessions.start(callerId, userAgent);
+        return sessions.startWithCurrentCredentials(callerId, userAgent);
     }
 }

@@ -1,12 +1,18 @@
 package io.eventsaas.users.sessions;
 
+import io.eventsaas.platform.rpc.RpcException;
+import io.eventsaas.users.store.Account;
+import io.eventsaas.users.store.Accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Starts, finds and ends sessions. */
+/**
+ * Starts, finds and ends sessions. Each session is stamped with the credentials it was started with
+ * ({@link CredentialsStamp}), so that it stops working once they change, whether or not it was purged.
+ */
 @Component
 public class Sessions {
 
@@ -14,11 +20,13 @@ public class Sessions {
 
     private final SessionStore store;
     private final SessionSettings settings;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Sessions(SessionStore store, SessionSettings settings, Clock clock) {
+    Sessions(SessionStore store, SessionSettings settings, Accounts accounts, Clock clock) {
         this.store = store;
         this.settings = settings;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -27,13 +35,30 @@ public class Sessions {
         store.open(settings.lifetime());
     }
 
-    public SessionGrant start(UUID userId, String userAgent) {
+    /**
+     * Starts a session for an account whose password was just verified: stamped with exactly the hash that was
+     * verified, so that a change that lands meanwhile leaves this session refused rather than blessed.
+     */
+    public SessionGrant start(Account account, String userAgent) {
         Instant now = clock.instant();
-        SessionTokens.Issued issued = SessionTokens.issue(userId);
-        SessionRecord session = new SessionRecord(UUID.randomUUID().toString(), userId, now,
-                now.plus(settings.lifetime()), clean(userAgent));
+        SessionTokens.Issued issued = SessionTokens.issue(account.userId());
+        SessionRecord session = new SessionRecord(UUID.randomUUID().toString(), account.userId(), now,
+                now.plus(settings.lifetime()), clean(userAgent), CredentialsStamp.of(account.passwordHash()));
         store.save(issued.key(), session);
-        return new SessionGrant(issued.token(), userId, session.sessionId(), session.expiresAt());
+        return new SessionGrant(issued.token(), account.userId(), session.sessionId(), session.expiresAt());
+    }
+
+    /**
+     * Starts a session with the user's credentials as the stream has them now: after a registration or a password
+     * change that this caller just made (and proved by knowing the password).
+     *
+     * @throws RpcException 410 when the user was erased meanwhile
+     */
+    public SessionGrant startWithCurrentCredentials(UUID userId, String userAgent) {
+        Account account = accounts.current(userId)
+                .filter(found -> !found.erased() && found.passwordHash() != null)
+                .orElseThrow(() -> RpcException.gone("user " + userId + " is gone"));
+        return start(account, userAgent);
     }
 
     /** The session this token stands for, if it exists and has not expired. */
@@ -49,7 +74,10 @@ public class Sessions {
         SessionTokens.parse(token).ifPresent(parsed -> store.delete(parsed.key()));
     }
 
-    /** Ends every session of the user. */
+    /**
+     * Ends every session of the user. Tidiness and immediacy only: what makes old sessions useless after a password
+     * change or an erasure is the stamp check in {@link AuthenticateSessionHandler}, which needs no purge.
+     */
     public int endAll(UUID userId) {
         return store.deleteAll(userId);
     }

@@ -73,7 +73,7 @@ public class StartSessionHandler {
             throw RpcException.unauthorized(WRONG_CREDENTIALS);
         }
         limiter.recordSuccess(address);
-        return sessions.start(account.get().userId(), userAgent);
+        return sessions.start(account.get(), userAgent);
     }
 
     /** A living account with this address: from the read model, or, when it lags, through the address's claim. */

@@ -52,4 +52,9 @@ class StoreConfiguration {
     OrganizationsReadModel organizationsReadModel(JdbcClient jdbc) {
         return new OrganizationsReadModel(jdbc);
     }
+
+    @Bean
+    ExpiredInvitations expiredInvitations(JdbcClient jdbc) {
+        return new ExpiredInvitations(jdbc);
+    }
 }
