@@ -187,6 +187,40 @@ class BillingFlowsIT {
     }
 
     @Test
+    @DisplayName("given Pro with 4 members, when downgrading to Free (3 seats), then 409 'remove members first' and "
+            + "nothing appended; once one left it is scheduled, and applies at renewal though two joined since")
+    void downgradeBelowTheMembers() {
+        String owner = UUID.randomUUID().toString();
+        String org = client.createOrganization(owner);
+        client.attachCard(org, user(owner), "4242424242424242", 12, NEXT_YEAR);
+        client.changePlan(org, user(owner), "pro");
+        List<String> members = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        members.forEach(member -> client.join(org, member, "member"));
+        long before = client.lastSequence();
+
+        assertThatThrownBy(() -> client.changePlan(org, user(owner), "free"))
+                .isInstanceOfSatisfying(RpcException.class, e -> {
+                    assertThat(e.status()).isEqualTo(RpcStatus.CONFLICT);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "the Free plan has 3 seats and the organisation has 4 members: remove members first");
+                });
+        assertThat(client.lastSequence()).as("the stream's last sequence").isEqualTo(before);
+        assertThat(client.subscription(org, user(owner)).getScheduledPlanCode()).isEmpty();
+
+        client.remove(org, members.getFirst());
+        SubscriptionDetails scheduled = client.changePlan(org, user(owner), "free");
+        assertThat(scheduled.getScheduledPlanCode()).isEqualTo("free");
+        client.join(org, UUID.randomUUID().toString(), "member");
+        client.join(org, UUID.randomUUID().toString(), "member");
+
+        client.run(periodEnd(scheduled).plusSeconds(60));
+        SubscriptionDetails free = client.subscription(org, user(owner));
+        assertThat(free.getPlan().getCode()).isEqualTo("free");
+        assertThat(free.getSeats()).as("billing removes nobody").isEqualTo(5);
+    }
+
+    @Test
     @DisplayName("given bad input or the wrong caller, then a clear 4xx and nothing appended")
     void badInputAppendsNothing() {
         String owner = UUID.randomUUID().toString();

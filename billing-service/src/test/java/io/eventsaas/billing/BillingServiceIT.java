@@ -72,7 +72,7 @@ class BillingServiceIT {
         Plan free = catalogue.getPlans(0);
         Plan pro = catalogue.getPlans(1);
         Plan team = catalogue.getPlans(2);
-        assertThat(free.getIncludedSeats()).isEqualTo(1);
+        assertThat(free.getIncludedSeats()).isEqualTo(3);
         assertThat(free.getMonthlyPrice()).isEqualTo(usd(0));
         assertThat(pro.getMonthlyPrice()).isEqualTo(usd(1900));
         assertThat(pro.getMonthlyPricePerSeat()).isEqualTo(usd(0));

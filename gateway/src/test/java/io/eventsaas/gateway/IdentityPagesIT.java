@@ -288,6 +288,24 @@ class IdentityPagesIT extends AgainstRunningGateway {
         }
 
         @Test
+        @DisplayName("an invitation beyond the plan's seats: 409 and the service's message on the invitation form, "
+                + "with what was typed kept")
+        void inviteBeyondTheSeats() {
+            users.on(Endpoints.INVITE_MEMBER, (InviteMember request, RpcContext c) -> {
+                throw RpcException.conflict("the Free plan has 3 seats, all taken or invited: upgrade the plan or "
+                        + "remove a member");
+            });
+
+            HttpResponse<String> refused = submit("/app/orgs/org-1/invitations", "st-ada", "email",
+                    "fourth@example.com", "role", "member");
+
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("id=\"invite-error\">the Free plan has 3 seats, all taken or invited: "
+                    + "upgrade the plan or remove a member<").contains("value=\"fourth@example.com\"")
+                    .doesNotContain("id=\"invite-link\"");
+        }
+
+        @Test
         @DisplayName("a role change that would leave no owner: 409 and the service's message above the members")
         void lastOwner() {
             users.on(Endpoints.CHANGE_MEMBER_ROLE, (ChangeMemberRole request, RpcContext c) -> {
@@ -402,6 +420,24 @@ class IdentityPagesIT extends AgainstRunningGateway {
             assertThat(expired.body()).contains("This invitation has expired.");
             assertThat(users.received(Endpoints.ACCEPT_INVITATION).getFirst().caller().getUserId())
                     .isEqualTo("user-42");
+        }
+
+        @Test
+        @DisplayName("signed in, accepting when the plan has no seat left: 409, the message on the page, and the "
+                + "invitation still open to accept later")
+        void acceptWithoutASeat() {
+            invitation("open");
+            users.on(Endpoints.ACCEPT_INVITATION, (AcceptInvitation request, RpcContext c) -> {
+                throw RpcException.conflict("the Free plan has 3 seats, all taken: ask an owner or admin of the "
+                        + "organisation to upgrade the plan or remove a member, then accept again");
+            });
+
+            HttpResponse<String> refused = submit("/invitations/tok-1/accept", "st-ada");
+
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("id=\"invitation-error\">the Free plan has 3 seats, all taken: ask an "
+                    + "owner or admin of the organisation to upgrade the plan or remove a member, then accept again<")
+                    .contains("id=\"accept\"");
         }
     }
 }

@@ -13,7 +13,8 @@ public final class Pricing {
 
     /**
      * A month of the plan at this many seats: the flat price plus the price per seat times the seats (at least one).
-     * Free's one-seat limit is not billing's to enforce (user-service owns membership): Free costs nothing at any size.
+     * Free costs nothing at any size: an organisation can be above its seat limit (a downgrade scheduled before
+     * members joined applies anyway), and the limit only keeps new members out (user-service refuses them).
      */
     public static Money monthly(Plan plan, int seats) {
         return plan.monthlyPrice().plus(plan.monthlyPricePerSeat().times(Math.max(1, seats)));

@@ -66,7 +66,8 @@ public final class Subscription {
                 return List.of(); // re-delivered: the organisation has its subscription
             }
             return List.of(new SubscriptionStarted(start.organizationId(), PlanCatalogue.FREE.code(), start.at(),
-                    BillingPeriods.endOf(start.at()), Pricing.monthly(PlanCatalogue.FREE, 1), 1));
+                    BillingPeriods.endOf(start.at()), Pricing.monthly(PlanCatalogue.FREE, 1), 1,
+                    PlanCatalogue.FREE.includedSeats()));
         }
         if (!state.exists()) {
             throw new RuleViolationException("the organisation has no subscription yet");
@@ -95,10 +96,11 @@ public final class Subscription {
             case Renew renew -> renew(state, renew);
             case MarkPastDue pastDue -> pastDue.invoiceId().equals(state.pastDueInvoiceId()) ? List.of()
                     : List.of(new SubscriptionPastDue(org, pastDue.invoiceId()));
+            // Never refused for seats: billing does not remove members, Free's limit only blocks new ones.
             case DropToFreeForNonPayment drop -> state.plan().equals(PlanCatalogue.FREE) ? List.of()
                     : List.of(new PlanChanged(org, state.planCode(), PlanCatalogue.FREE.code(), drop.at(),
                             Pricing.monthly(PlanCatalogue.FREE, state.seats()), NON_PAYMENT, "",
-                            zero(state), ""));
+                            zero(state), "", PlanCatalogue.FREE.includedSeats()));
         };
     }
 
@@ -108,6 +110,7 @@ public final class Subscription {
         if (wanted.equals(current)) {
             throw new RuleViolationException("the organisation is on the " + wanted.name() + " plan already");
         }
+        requireRoomForMembers(wanted, change.seats());
         Money oldMonthly = Pricing.monthly(current, change.seats());
         Money newMonthly = Pricing.monthly(wanted, change.seats());
         if (newMonthly.minorUnits() > oldMonthly.minorUnits()) {
@@ -118,7 +121,7 @@ public final class Subscription {
                     state.periodEnd());
             return List.of(new PlanChanged(state.organizationId(), current.code(), wanted.code(), change.at(),
                     newMonthly, UPGRADE, change.byUserId(), prorated,
-                    prorated.isZero() ? "" : change.prorationInvoiceId()));
+                    prorated.isZero() ? "" : change.prorationInvoiceId(), wanted.includedSeats()));
         }
         if (wanted.code().equals(state.scheduledPlanCode())) {
             throw new RuleViolationException("a change to the " + wanted.name() + " plan is scheduled already");
@@ -127,6 +130,22 @@ public final class Subscription {
                 change.byUserId()));
     }
 
+    /**
+     * A plan change (now or at the period's end) to a plan with fewer seats than the organisation has members is
+     * refused: billing never removes members, so they must go first. What was scheduled before members joined still
+     * applies at renewal (see {@link #renew}): the lower limit then only blocks new members.
+     */
+    private static void requireRoomForMembers(Plan wanted, int members) {
+        if (wanted.includedSeats() != Plan.UNLIMITED_SEATS && members > wanted.includedSeats()) {
+            throw new RuleViolationException("the " + wanted.name() + " plan has " + wanted.includedSeats()
+                    + " seats and the organisation has " + members + " members: remove members first");
+        }
+    }
+
+    /**
+     * Starts the next period, applying a scheduled downgrade or cancellation first, whatever the seats now: it was
+     * accepted when it was asked for, and billing never removes members.
+     */
     private static List<SubscriptionEvent> renew(State state, Renew renew) {
         if (state.periodEnd().isAfter(renew.asOf())) {
             return List.of();
@@ -140,13 +159,13 @@ public final class Subscription {
             if (!next.equals(plan)) {
                 events.add(new PlanChanged(org, plan.code(), next.code(), state.periodEnd(),
                         Pricing.monthly(next, renew.seats()), state.cancelAtPeriodEnd() ? CANCELLED : DOWNGRADE, "",
-                        zero(state), ""));
+                        zero(state), "", next.includedSeats()));
             }
             plan = next;
         }
         Instant start = state.periodEnd();
         events.add(new SubscriptionRenewed(org, plan.code(), start, BillingPeriods.endOf(start),
-                Pricing.monthly(plan, renew.seats()), renew.seats()));
+                Pricing.monthly(plan, renew.seats()), renew.seats(), plan.includedSeats()));
         return events;
     }
 

@@ -53,7 +53,8 @@ public final class ProtobufBillingEventCodec implements BillingEventCodec {
             case SubscriptionEvent.SubscriptionStarted e -> event(EventTypes.SUBSCRIPTION_STARTED,
                     SubscriptionStarted.newBuilder().setOrganizationId(e.organizationId()).setPlanCode(e.planCode())
                             .setPeriodStart(ts(e.periodStart())).setPeriodEnd(ts(e.periodEnd()))
-                            .setMonthlyAmount(money(e.monthlyAmount())).setSeats(e.seats()).build().toByteArray());
+                            .setMonthlyAmount(money(e.monthlyAmount())).setSeats(e.seats())
+                            .setSeatLimit(e.seatLimit()).build().toByteArray());
             case SubscriptionEvent.PaymentMethodAttached e -> event(EventTypes.PAYMENT_METHOD_ATTACHED,
                     PaymentMethodAttached.newBuilder().setOrganizationId(e.organizationId())
                             .setBrand(e.paymentMethod().brand()).setLast4(e.paymentMethod().last4())
@@ -65,7 +66,7 @@ public final class ProtobufBillingEventCodec implements BillingEventCodec {
                     .setToPlanCode(e.toPlanCode()).setEffectiveAt(ts(e.effectiveAt()))
                     .setMonthlyAmount(money(e.monthlyAmount())).setReason(e.reason())
                     .setChangedByUserId(e.changedByUserId()).setProratedAmount(money(e.proratedAmount()))
-                    .setProrationInvoiceId(e.prorationInvoiceId()).build().toByteArray());
+                    .setProrationInvoiceId(e.prorationInvoiceId()).setSeatLimit(e.seatLimit()).build().toByteArray());
             case SubscriptionEvent.PlanChangeScheduled e -> event(EventTypes.PLAN_CHANGE_SCHEDULED,
                     PlanChangeScheduled.newBuilder().setOrganizationId(e.organizationId())
                             .setToPlanCode(e.toPlanCode()).setEffectiveAt(ts(e.effectiveAt()))
@@ -80,7 +81,8 @@ public final class ProtobufBillingEventCodec implements BillingEventCodec {
             case SubscriptionEvent.SubscriptionRenewed e -> event(EventTypes.SUBSCRIPTION_RENEWED,
                     SubscriptionRenewed.newBuilder().setOrganizationId(e.organizationId()).setPlanCode(e.planCode())
                             .setPeriodStart(ts(e.periodStart())).setPeriodEnd(ts(e.periodEnd()))
-                            .setMonthlyAmount(money(e.monthlyAmount())).setSeats(e.seats()).build().toByteArray());
+                            .setMonthlyAmount(money(e.monthlyAmount())).setSeats(e.seats())
+                            .setSeatLimit(e.seatLimit()).build().toByteArray());
             case SubscriptionEvent.SubscriptionPastDue e -> event(EventTypes.SUBSCRIPTION_PAST_DUE,
                     SubscriptionPastDue.newBuilder().setOrganizationId(e.organizationId())
                             .setInvoiceId(e.invoiceId()).build().toByteArray());
@@ -160,7 +162,7 @@ public final class ProtobufBillingEventCodec implements BillingEventCodec {
                     var e = SubscriptionStarted.parseFrom(p);
                     yield new SubscriptionEvent.SubscriptionStarted(e.getOrganizationId(), e.getPlanCode(),
                             instant(e.getPeriodStart()), instant(e.getPeriodEnd()), money(e.getMonthlyAmount()),
-                            e.getSeats());
+                            e.getSeats(), e.getSeatLimit());
                 }
                 case EventTypes.PAYMENT_METHOD_ATTACHED -> {
                     var e = PaymentMethodAttached.parseFrom(p);
@@ -174,7 +176,7 @@ public final class ProtobufBillingEventCodec implements BillingEventCodec {
                     yield new SubscriptionEvent.PlanChanged(e.getOrganizationId(), e.getFromPlanCode(),
                             e.getToPlanCode(), instant(e.getEffectiveAt()), amount, e.getReason(),
                             e.getChangedByUserId(), e.hasProratedAmount() ? money(e.getProratedAmount())
-                                    : Money.zero(amount.currency()), e.getProrationInvoiceId());
+                                    : Money.zero(amount.currency()), e.getProrationInvoiceId(), e.getSeatLimit());
                 }
                 case EventTypes.PLAN_CHANGE_SCHEDULED -> {
                     var e = PlanChangeScheduled.parseFrom(p);
@@ -194,7 +196,7 @@ public final class ProtobufBillingEventCodec implements BillingEventCodec {
                     var e = SubscriptionRenewed.parseFrom(p);
                     yield new SubscriptionEvent.SubscriptionRenewed(e.getOrganizationId(), e.getPlanCode(),
                             instant(e.getPeriodStart()), instant(e.getPeriodEnd()), money(e.getMonthlyAmount()),
-                            e.getSeats());
+                            e.getSeats(), e.getSeatLimit());
                 }
                 case EventTypes.SUBSCRIPTION_PAST_DUE -> {
                     var e = SubscriptionPastDue.parseFrom(p);

@@ -9,7 +9,8 @@ public final class PlanCatalogue {
 
     private static final Currency USD = Currency.getInstance("USD");
 
-    public static final Plan FREE = new Plan("free", "Free", Money.zero(USD), Money.zero(USD), 1);
+    /** Three seats (members and open invitations), so a small team can try the product together. */
+    public static final Plan FREE = new Plan("free", "Free", Money.zero(USD), Money.zero(USD), 3);
     /** A flat price, whatever the number of seats. */
     public static final Plan PRO = new Plan("pro", "Pro", Money.of(1900, "USD"), Money.zero(USD),
             Plan.UNLIMITED_SEATS);

@@ -82,6 +82,8 @@ public final class SubscriptionHandlers {
                         + "'; choose one of " + PlanCatalogue.plans().stream().map(Plan::code).toList())));
         String command = requireCommandId(commandId);
         existing(organizationId);
+        // The seats decide whether the plan has room for the members: count one who joined a moment ago too.
+        catchUp();
         int seats = readModel.seats(organizationId);
         String prorationInvoiceId = InvoiceIds.forProration(organizationId, command);
         var decided = decide(organizationId, state -> {
@@ -168,15 +170,19 @@ public final class SubscriptionHandlers {
     }
 
     private Overview answer(String organizationId, String role) {
+        catchUp(); // done, and if this instance is slow to show it, it answers with what it shows
+        return overview(organizationId, role);
+    }
+
+    /** Lets the read model apply what the stream holds now (up to a few seconds; then it goes on with what it has). */
+    private void catchUp() {
         try {
             readModelRunner.awaitPosition(eventStore.lastSequence(), VISIBILITY_TIMEOUT);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // Done, but this instance is slow to show it: answer with what it shows.
         }
-        return overview(organizationId, role);
     }
 
     private Overview overview(String organizationId, String role) {

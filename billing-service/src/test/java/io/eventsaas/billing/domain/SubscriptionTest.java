@@ -82,7 +82,7 @@ class SubscriptionTest {
             + "renewal applies it")
     void downgradeAtPeriodEnd() {
         var pro = new PlanChanged("org-1", "free", "pro", START, Money.of(1900, "USD"), "upgrade", "u-1",
-                Money.of(1900, "USD"), "inv-1");
+                Money.of(1900, "USD"), "inv-1", 0);
         Subscription.State state = given(started(), card(), pro);
         var scheduled = (PlanChangeScheduled) Subscription.decide(state,
                 new ChangePlan(PlanCatalogue.FREE, 1, START.plusSeconds(60), "u-1", "inv-2")).getFirst();
@@ -100,7 +100,7 @@ class SubscriptionTest {
             + "seats of the moment")
     void renewal() {
         var team = new PlanChanged("org-1", "free", "team", START, Money.of(900, "USD"), "upgrade", "u-1",
-                Money.of(900, "USD"), "inv-1");
+                Money.of(900, "USD"), "inv-1", 0);
         Subscription.State state = given(started(), card(), team);
         assertThat(Subscription.decide(state, new Renew(Instant.parse("2026-02-09T23:59:59Z"), 3))).isEmpty();
         var renewed = (SubscriptionRenewed) Subscription.decide(state,
@@ -115,7 +115,7 @@ class SubscriptionTest {
             + "subscription renews on Free")
     void cancelAndResume() {
         var pro = new PlanChanged("org-1", "free", "pro", START, Money.of(1900, "USD"), "upgrade", "u-1",
-                Money.of(1900, "USD"), "inv-1");
+                Money.of(1900, "USD"), "inv-1", 0);
         Subscription.State state = given(started(), card(), pro);
         var cancelled = Subscription.decide(state, new Cancel("u-1"));
         assertThat(cancelled).singleElement().isInstanceOf(CancellationScheduled.class);
@@ -131,10 +131,73 @@ class SubscriptionTest {
     @DisplayName("given a paid plan, when the last payment retry failed, then it drops to Free for non-payment")
     void dropToFree() {
         var pro = new PlanChanged("org-1", "free", "pro", START, Money.of(1900, "USD"), "upgrade", "u-1",
-                Money.of(1900, "USD"), "inv-1");
+                Money.of(1900, "USD"), "inv-1", 0);
         var dropped = (PlanChanged) Subscription.decide(given(started(), card(), pro),
                 new DropToFreeForNonPayment(START)).getFirst();
         assertThat(dropped.toPlanCode()).isEqualTo("free");
         assertThat(dropped.reason()).isEqualTo("non-payment");
+    }
+
+    @Test
+    @DisplayName("every event that sets the plan in effect carries its seat limit: Free 3, paid plans 0 (unlimited)")
+    void eventsCarryTheSeatLimit() {
+        assertThat(started().seatLimit()).isEqualTo(3);
+        var upgraded = (PlanChanged) Subscription.decide(given(started(), card()),
+                new ChangePlan(PlanCatalogue.PRO, 2, START.plusSeconds(60), "u-1", "inv-1")).getFirst();
+        assertThat(upgraded.seatLimit()).isZero();
+        Subscription.State onPro = given(started(), card(), upgraded);
+        var renewedOnPro = (SubscriptionRenewed) Subscription.decide(onPro, new Renew(onPro.periodEnd(), 2)).getFirst();
+        assertThat(renewedOnPro.seatLimit()).isZero();
+
+        var cancelled = Subscription.evolve(onPro, Subscription.decide(onPro, new Cancel("u-1")).getFirst());
+        var renewal = Subscription.decide(cancelled, new Renew(onPro.periodEnd(), 2));
+        assertThat(((PlanChanged) renewal.get(0)).seatLimit()).isEqualTo(3);
+        assertThat(((SubscriptionRenewed) renewal.get(1)).seatLimit()).isEqualTo(3);
+
+        var dropped = (PlanChanged) Subscription.decide(onPro, new DropToFreeForNonPayment(START)).getFirst();
+        assertThat(dropped.seatLimit()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("given Pro with 4 members, when changing to Free (3 seats), then refused: remove members first; with 3 "
+            + "members the downgrade is scheduled")
+    void downgradeBelowTheMembersIsRefused() {
+        var pro = new PlanChanged("org-1", "free", "pro", START, Money.of(1900, "USD"), "upgrade", "u-1",
+                Money.of(1900, "USD"), "inv-1", 0);
+        Subscription.State state = given(started(), card(), pro);
+
+        assertThatThrownBy(() -> Subscription.decide(state,
+                new ChangePlan(PlanCatalogue.FREE, 4, START.plusSeconds(60), "u-1", "inv-2")))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("the Free plan has 3 seats and the organisation has 4 members: remove members first");
+        assertThat(Subscription.decide(state, new ChangePlan(PlanCatalogue.FREE, 3, START.plusSeconds(60), "u-1",
+                "inv-2"))).singleElement().isInstanceOf(PlanChangeScheduled.class);
+        assertThat(Subscription.decide(state, new ChangePlan(PlanCatalogue.TEAM, 40, START.plusSeconds(60), "u-1",
+                "inv-2"))).singleElement().isInstanceOf(PlanChanged.class);
+    }
+
+    @Test
+    @DisplayName("given a downgrade to Free scheduled with 3 members, when 5 are members at renewal, then it applies "
+            + "anyway (billing removes nobody); so does a cancellation and a drop for non-payment")
+    void scheduledDowngradeAppliesWhateverTheSeats() {
+        var pro = new PlanChanged("org-1", "free", "pro", START, Money.of(1900, "USD"), "upgrade", "u-1",
+                Money.of(1900, "USD"), "inv-1", 0);
+        Subscription.State state = given(started(), card(), pro);
+        var scheduled = Subscription.decide(state,
+                new ChangePlan(PlanCatalogue.FREE, 3, START.plusSeconds(60), "u-1", "inv-2")).getFirst();
+
+        var renewal = Subscription.decide(Subscription.evolve(state, scheduled), new Renew(state.periodEnd(), 5));
+
+        assertThat(((PlanChanged) renewal.get(0)).toPlanCode()).isEqualTo("free");
+        var renewed = (SubscriptionRenewed) renewal.get(1);
+        assertThat(renewed.planCode()).isEqualTo("free");
+        assertThat(renewed.seats()).isEqualTo(5);
+        assertThat(renewed.monthlyAmount().isZero()).isTrue();
+        var cancelled = Subscription.evolve(state, Subscription.decide(state, new Cancel("u-1")).getFirst());
+        assertThat(Subscription.decide(cancelled, new Renew(state.periodEnd(), 5))).hasSize(2);
+        Subscription.State crowded = Subscription.evolve(state, new SubscriptionRenewed("org-1", "pro",
+                state.periodStart(), state.periodEnd(), Money.of(1900, "USD"), 5, 0));
+        assertThat(Subscription.decide(crowded, new DropToFreeForNonPayment(START))).singleElement()
+                .isInstanceOf(PlanChanged.class);
     }
 }

@@ -21,14 +21,14 @@ class PlanCatalogueTest {
     }
 
     @Test
-    @DisplayName("Free: one seat, no charge")
+    @DisplayName("Free: three seats, no charge")
     void free() {
         Plan free = PlanCatalogue.FREE;
 
-        assertThat(free.includedSeats()).isEqualTo(1);
-        assertThat(free.monthlyCost(1)).isEqualTo(Money.of(0, "USD"));
-        assertThat(free.allows(2)).isFalse();
-        assertThatThrownBy(() -> free.monthlyCost(2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(free.includedSeats()).isEqualTo(3);
+        assertThat(free.monthlyCost(3)).isEqualTo(Money.of(0, "USD"));
+        assertThat(free.allows(4)).isFalse();
+        assertThatThrownBy(() -> free.monthlyCost(4)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -79,6 +79,12 @@ public final class Organization {
             return members.values().stream().filter(role -> role == OrganizationRole.OWNER).count();
         }
 
+        /** Invitations that can still be accepted at {@code now}: each holds a seat. */
+        int openInvitations(Instant now) {
+            return (int) invitations.values().stream()
+                    .filter(i -> i.status() == InvitationStatus.OPEN && now.isBefore(i.expiresAt())).count();
+        }
+
         Optional<Invitation> invitationWithToken(String tokenSha256) {
             return invitations.values().stream().filter(i -> i.tokenSha256().equals(tokenSha256)).findFirst();
         }
@@ -154,6 +160,10 @@ public final class Organization {
             throw conflict("this command issued invitation " + c.invitationId()
                     + " already; its link was shown once (revoke it and invite again if it is lost)");
         }
+        // An open invitation holds a seat: otherwise ten links could go out for the last seat, and nine fail later.
+        if (c.seatLimit().isReachedBy(org.members().size() + org.openInvitations(c.now()))) {
+            throw conflict(c.seatLimit().describe() + ", all taken or invited: upgrade the plan or remove a member");
+        }
         return List.of(new MemberInvited(org.organizationId(), c.invitationId(), c.email(), c.role(),
                 c.actor().userIdOrNull(), c.expiresAt(), c.tokenSha256()));
     }
@@ -190,6 +200,11 @@ public final class Organization {
         }
         if (org.members().containsKey(c.userId())) {
             throw conflict("you are a member of this organisation already");
+        }
+        // The invitation stays open: it can be accepted once the plan has room again.
+        if (c.seatLimit().isReachedBy(org.members().size())) {
+            throw conflict(c.seatLimit().describe() + ", all taken: ask an owner or admin of the organisation to "
+                    + "upgrade the plan or remove a member, then accept again");
         }
         return List.of(new MemberJoined(org.organizationId(), c.userId(), invitation.role(),
                 invitation.invitationId()));

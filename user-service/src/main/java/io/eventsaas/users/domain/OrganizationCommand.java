@@ -14,14 +14,20 @@ public sealed interface OrganizationCommand {
     record CreateOrganization(UUID organizationId, String name, UUID ownerUserId) implements OrganizationCommand {
     }
 
+    /**
+     * @param now       to tell which invitations are still open (they take seats)
+     * @param seatLimit the seats the organisation's plan allows, as the handler read them from billing's events
+     */
     record InviteMember(OrganizationActor actor, UUID invitationId, String email, OrganizationRole role,
-            String tokenSha256, Instant expiresAt) implements OrganizationCommand {
+            String tokenSha256, Instant expiresAt, Instant now, SeatLimit seatLimit) implements OrganizationCommand {
     }
 
     record RevokeInvitation(OrganizationActor actor, UUID invitationId) implements OrganizationCommand {
     }
 
-    record AcceptInvitation(UUID userId, String tokenSha256, Instant now) implements OrganizationCommand {
+    /** @param seatLimit the seats the organisation's plan allows, as the handler read them from billing's events */
+    record AcceptInvitation(UUID userId, String tokenSha256, Instant now, SeatLimit seatLimit)
+            implements OrganizationCommand {
     }
 
     record ChangeMemberRole(OrganizationActor actor, UUID userId, OrganizationRole role)

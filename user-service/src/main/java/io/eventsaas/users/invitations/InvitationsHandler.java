@@ -11,6 +11,7 @@ import io.eventsaas.users.domain.OrganizationCommand.AcceptInvitation;
 import io.eventsaas.users.domain.OrganizationCommand.InviteMember;
 import io.eventsaas.users.domain.OrganizationCommand.RevokeInvitation;
 import io.eventsaas.users.domain.OrganizationRole;
+import io.eventsaas.users.domain.SeatLimit;
 import io.eventsaas.users.organizations.OrganizationCommands;
 import io.eventsaas.users.organizations.OrganizationSettings;
 import io.eventsaas.users.store.OrganizationsReadModel;
@@ -71,9 +72,13 @@ public final class InvitationsHandler {
         UUID invitationId = UUID.nameUUIDFromBytes(("invitation:" + org + ":" + validCommandId)
                 .getBytes(StandardCharsets.UTF_8));
         String token = Secrets.random();
-        Instant expiresAt = clock.instant().plus(settings.invitationLifetime());
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.invitationLifetime());
+        // access.require caught the read model up: a plan upgraded a moment ago shows in the limit.
+        SeatLimit seatLimit = readModel.seatLimit(org);
         var outcome = commands.execute(org, new InviteMember(actor, invitationId, address.value(), invitedRole,
-                Secrets.sha256(token), expiresAt), version -> "invite-member:" + invitationId, correlationId);
+                Secrets.sha256(token), expiresAt, now, seatLimit), version -> "invite-member:" + invitationId,
+                correlationId);
         if (outcome.duplicate()) {
             throw RpcException.conflict("this command issued invitation " + invitationId
                     + " already; its link was shown once (revoke it and invite again if it is lost)");
@@ -112,11 +117,16 @@ public final class InvitationsHandler {
         return new InvitationStatus(invitation, status);
     }
 
-    /** The caller joins with the invitation's role; 410 expired or revoked, 409 accepted or a member already. */
+    /**
+     * The caller joins with the invitation's role; 410 expired or revoked, 409 accepted, a member already, or no seat
+     * left on the organisation's plan (the invitation stays open for after an upgrade).
+     */
     public Access.Granted accept(UUID userId, String token, String correlationId) {
         InvitationView invitation = find(token);
         UUID org = invitation.organizationId();
-        commands.execute(org, new AcceptInvitation(userId, Secrets.sha256(token.strip()), clock.instant()),
+        access.catchUp(); // a plan upgraded a moment ago (through any instance) shows in the limit
+        SeatLimit seatLimit = readModel.seatLimit(org);
+        commands.execute(org, new AcceptInvitation(userId, Secrets.sha256(token.strip()), clock.instant(), seatLimit),
                 version -> "accept-invitation:" + invitation.invitationId() + ":" + userId + ":" + version,
                 correlationId);
         inviteeKeys.destroy(invitation.invitationId()); // the invitee is a member now, under their own key

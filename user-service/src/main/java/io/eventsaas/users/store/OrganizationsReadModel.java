@@ -1,5 +1,6 @@
 package io.eventsaas.users.store;
 
+import io.eventsaas.users.domain.SeatLimit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,6 +49,18 @@ public final class OrganizationsReadModel {
                 .query((rs, row) -> new OrganizationView(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getBoolean(3), instant(rs, 4), rs.getInt(5), rs.getLong(6)))
                 .optional();
+    }
+
+    /**
+     * The seats the organisation's plan allows, as billing's events last said; no limit when billing has not spoken
+     * about it yet (its subscription starts moments after the organisation, and nobody can wait for that).
+     */
+    public SeatLimit seatLimit(UUID organizationId) {
+        return jdbc.sql("SELECT plan_code, seat_limit FROM seat_limits WHERE organization_id = ?")
+                .param(organizationId)
+                .query((rs, row) -> new SeatLimit(rs.getString(1), rs.getInt(2)))
+                .optional()
+                .orElse(SeatLimit.NONE);
     }
 
     /** The user's role in the organisation, empty when they are not a member (or it is closed). */

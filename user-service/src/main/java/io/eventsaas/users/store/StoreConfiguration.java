@@ -6,6 +6,7 @@ import io.eventsaas.platform.observability.Telemetry;
 import io.eventsaas.platform.projection.Checkpoints;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.users.events.DomainEventCodec;
+import io.eventsaas.users.events.PlanEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StoreConfiguration {
 
     @Bean
-    UsersReadModelProjection usersReadModelProjection(DomainEventCodec codec, JdbcClient jdbc, MeterRegistry meters) {
+    UsersReadModelProjection usersReadModelProjection(DomainEventCodec codec, PlanEvents planEvents, JdbcClient jdbc,
+            MeterRegistry meters) {
         // The one skipped-events metric of every service (the platform ProjectionRunner counts unknown types and
         // newer versions under the same name and tag keys; this read model decodes itself and counts the rest).
         Counter skipped = Counter.builder(ProjectionRunner.SKIPPED_COUNTER)
@@ -27,7 +29,7 @@ class StoreConfiguration {
                 .tag("reason", "unreadable")
                 .tag("type", "any")
                 .register(meters);
-        return new UsersReadModelProjection(codec, jdbc, skipped);
+        return new UsersReadModelProjection(codec, planEvents, jdbc, skipped);
     }
 
     @Bean

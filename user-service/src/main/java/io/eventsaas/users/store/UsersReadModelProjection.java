@@ -12,6 +12,7 @@ import io.eventsaas.users.domain.UserEvent.UserRenamed;
 import io.eventsaas.users.events.DomainEventCodec;
 import io.eventsaas.users.events.DomainEventCodec.Decoded.Known;
 import io.eventsaas.users.events.DomainEventCodec.Decoded.Skipped;
+import io.eventsaas.users.events.PlanEvents;
 import io.micrometer.core.instrument.Counter;
 import java.sql.Timestamp;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Applies users' and organisations' events to the read model, inside the runner's transaction (which also moves
+ * Applies users' and organisations' events, and the seat limits billing's subscription events set, to the read model, inside the runner's transaction (which also moves
  * the checkpoint). Every insert tolerates a row that is already there, so applying an event again changes
  * nothing. Events it cannot read (a newer schema version, a broken payload) are skipped, logged and counted:
  * they never stop the read model.
@@ -33,12 +34,16 @@ final class UsersReadModelProjection implements Projection {
     private final JdbcClient jdbc;
     private final Counter skipped;
     private final OrganizationRows organizations;
+    private final PlanEvents planEvents;
+    private final SeatLimitRows seatLimits;
 
-    UsersReadModelProjection(DomainEventCodec codec, JdbcClient jdbc, Counter skipped) {
+    UsersReadModelProjection(DomainEventCodec codec, PlanEvents planEvents, JdbcClient jdbc, Counter skipped) {
         this.codec = codec;
         this.jdbc = jdbc;
         this.skipped = skipped;
         this.organizations = new OrganizationRows(jdbc);
+        this.planEvents = planEvents;
+        this.seatLimits = new SeatLimitRows(jdbc);
     }
 
     @Override
@@ -50,23 +55,32 @@ final class UsersReadModelProjection implements Projection {
     public boolean handles(String eventType) {
         return EventTypes.USER_REGISTERED.equals(eventType) || OrganizationRows.handles(eventType)
                 || EventTypes.USER_RENAMED.equals(eventType) || EventTypes.PASSWORD_CHANGED.equals(eventType)
-                || EventTypes.USER_ERASED.equals(eventType);
+                || EventTypes.USER_ERASED.equals(eventType) || PlanEvents.TYPES.contains(eventType);
     }
 
     @Override
     public void apply(RecordedEvent event) {
+        if (PlanEvents.TYPES.contains(event.type())) {
+            switch (planEvents.decode(event)) {
+                case PlanEvents.Decoded.Known(PlanEvents.PlanInEffect plan) -> seatLimits.apply(plan, event);
+                case PlanEvents.Decoded.Skipped(String reason) -> skip(event, reason);
+            }
+            return;
+        }
         switch (codec.decode(event)) {
             case Known(UserRegistered registered) -> on(registered, event);
             case Known(OrganizationEvent organizationEvent) -> organizations.apply(organizationEvent, event);
             case Known(UserRenamed renamed) -> on(renamed, event);
             case Known(PasswordChanged changed) -> on(changed, event);
             case Known(UserErased erased) -> on(erased, event);
-            case Skipped(String reason) -> {
-                skipped.increment();
-                log.warn("Read model skips event {} ({} v{}) at sequence {}: {}", event.eventId(), event.type(),
-                        event.schemaVersion(), event.streamSequence(), reason);
-            }
+            case Skipped(String reason) -> skip(event, reason);
         }
+    }
+
+    private void skip(RecordedEvent event, String reason) {
+        skipped.increment();
+        log.warn("Read model skips event {} ({} v{}) at sequence {}: {}", event.eventId(), event.type(),
+                event.schemaVersion(), event.streamSequence(), reason);
     }
 
     private void on(UserRegistered registered, RecordedEvent event) {

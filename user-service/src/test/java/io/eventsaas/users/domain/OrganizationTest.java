@@ -125,11 +125,15 @@ class OrganizationTest {
 
         private final UUID invitationId = UUID.randomUUID();
 
+        private InviteMember inviteAs(OrganizationActor actor, OrganizationRole role) {
+            return new InviteMember(actor, invitationId, "b@x.org", role, "h", NOW, NOW, SeatLimit.NONE);
+        }
+
         @Test
         @DisplayName("given an admin, when they invite a member, then MemberInvited with the token's hash and expiry")
         void adminInvites() {
             var events = team().when(new InviteMember(ADMIN_ACTOR, invitationId, "bob@example.org", MEMBER, "h1",
-                    NOW.plusSeconds(3600)));
+                    NOW.plusSeconds(3600), NOW, SeatLimit.NONE));
             assertThat(events).containsExactly(new MemberInvited(ORG, invitationId, "bob@example.org", MEMBER,
                     ADMIN_ID, NOW.plusSeconds(3600), "h1"));
         }
@@ -137,19 +141,17 @@ class OrganizationTest {
         @Test
         @DisplayName("given a member, a stranger, an admin inviting an owner, then 403, 404, 403")
         void whoMayInvite() {
-            team().refused(new InviteMember(MEMBER_ACTOR, invitationId, "b@x.org", MEMBER, "h", NOW), Reason.FORBIDDEN);
-            team().refused(new InviteMember(new OrganizationActor.User(STRANGER), invitationId, "b@x.org", MEMBER, "h",
-                    NOW), Reason.NOT_FOUND);
-            team().refused(new InviteMember(ADMIN_ACTOR, invitationId, "b@x.org", OWNER, "h", NOW), Reason.FORBIDDEN);
-            assertThat(team().when(new InviteMember(OWNER_ACTOR, invitationId, "b@x.org", OWNER, "h", NOW)))
-                    .hasSize(1);
+            team().refused(inviteAs(MEMBER_ACTOR, MEMBER), Reason.FORBIDDEN);
+            team().refused(inviteAs(new OrganizationActor.User(STRANGER), MEMBER), Reason.NOT_FOUND);
+            team().refused(inviteAs(ADMIN_ACTOR, OWNER), Reason.FORBIDDEN);
+            assertThat(team().when(inviteAs(OWNER_ACTOR, OWNER))).hasSize(1);
         }
 
         @Test
         @DisplayName("given an open invitation, when accepted before it expires, then the user joins with its role")
         void accept() {
             Given given = team().with(invitation(invitationId, ADMIN, "tok"));
-            assertThat(given.when(new AcceptInvitation(STRANGER, "tok", NOW)))
+            assertThat(given.when(new AcceptInvitation(STRANGER, "tok", NOW, SeatLimit.NONE)))
                     .containsExactly(new MemberJoined(ORG, STRANGER, ADMIN, invitationId));
         }
 
@@ -158,13 +160,13 @@ class OrganizationTest {
                 + "by a member (409), with an unknown token (404), then refused")
         void acceptRefusals() {
             Given open = team().with(invitation(invitationId, MEMBER, "tok"));
-            open.refused(new AcceptInvitation(STRANGER, "tok", NOW.plusSeconds(3600)), Reason.GONE);
-            open.refused(new AcceptInvitation(MEMBER_ID, "tok", NOW), Reason.CONFLICT);
-            open.refused(new AcceptInvitation(STRANGER, "other", NOW), Reason.NOT_FOUND);
+            open.refused(new AcceptInvitation(STRANGER, "tok", NOW.plusSeconds(3600), SeatLimit.NONE), Reason.GONE);
+            open.refused(new AcceptInvitation(MEMBER_ID, "tok", NOW, SeatLimit.NONE), Reason.CONFLICT);
+            open.refused(new AcceptInvitation(STRANGER, "other", NOW, SeatLimit.NONE), Reason.NOT_FOUND);
             team().with(invitation(invitationId, MEMBER, "tok"), new InvitationRevoked(ORG, invitationId, OWNER_ID))
-                    .refused(new AcceptInvitation(STRANGER, "tok", NOW), Reason.GONE);
+                    .refused(new AcceptInvitation(STRANGER, "tok", NOW, SeatLimit.NONE), Reason.GONE);
             team().with(invitation(invitationId, MEMBER, "tok"), new MemberJoined(ORG, STRANGER, MEMBER, invitationId))
-                    .refused(new AcceptInvitation(UUID.randomUUID(), "tok", NOW), Reason.CONFLICT);
+                    .refused(new AcceptInvitation(UUID.randomUUID(), "tok", NOW, SeatLimit.NONE), Reason.CONFLICT);
         }
 
         @Test
@@ -308,6 +310,82 @@ class OrganizationTest {
             Given after = team().with(team().when(new LeaveOnErasure(OWNER_ID)).toArray(OrganizationEvent[]::new));
             assertThat(after.when(new LeaveOnErasure(OWNER_ID))).isEmpty();
             assertThat(new Given().when(new LeaveOnErasure(OWNER_ID))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("seat limits (the plan's, from billing's events)")
+    class SeatLimits {
+
+        private static final SeatLimit FREE = new SeatLimit("free", 3);
+
+        private InviteMember invite(SeatLimit limit, Instant now) {
+            return new InviteMember(OWNER_ACTOR, UUID.randomUUID(), "new@example.org", MEMBER, "h",
+                    now.plusSeconds(3600), now, limit);
+        }
+
+        @Test
+        @DisplayName("given 3 members on Free (3 seats), when inviting, then 409: all taken or invited")
+        void inviteRefusedWhenMembersFillThePlan() {
+            assertThatThrownBy(() -> team().when(invite(FREE, NOW)))
+                    .isInstanceOfSatisfying(OrganizationRefusal.class,
+                            refusal -> assertThat(refusal.reason()).isEqualTo(Reason.CONFLICT))
+                    .hasMessage("the Free plan has 3 seats, all taken or invited: upgrade the plan or remove a member");
+        }
+
+        @Test
+        @DisplayName("given 2 members and an open invitation on Free, when inviting, then 409; once the invitation is "
+                + "revoked, expired or the plan unlimited, the invitation is issued")
+        void openInvitationsHoldSeats() {
+            UUID open = UUID.randomUUID();
+            Given twoAndInvited = created().with(new MemberJoined(ORG, ADMIN_ID, ADMIN, UUID.randomUUID()),
+                    invitation(open, MEMBER, "tok"));
+
+            twoAndInvited.refused(invite(FREE, NOW), Reason.CONFLICT);
+            assertThat(twoAndInvited.when(invite(FREE, NOW.plusSeconds(3600)))).as("the invitation expired")
+                    .singleElement().isInstanceOf(MemberInvited.class);
+            assertThat(twoAndInvited.when(invite(SeatLimit.NONE, NOW))).as("no limit").hasSize(1);
+            assertThat(twoAndInvited.when(invite(new SeatLimit("pro", 0), NOW))).as("unlimited plan").hasSize(1);
+            assertThat(twoAndInvited.with(new InvitationRevoked(ORG, open, OWNER_ID)).when(invite(FREE, NOW)))
+                    .as("the invitation was revoked").hasSize(1);
+        }
+
+        @Test
+        @DisplayName("given 2 members on Free, when an invitation is accepted, then the member joins (the 3rd seat)")
+        void acceptTakesTheLastSeat() {
+            UUID invitationId = UUID.randomUUID();
+            Given given = created().with(new MemberJoined(ORG, ADMIN_ID, ADMIN, UUID.randomUUID()),
+                    invitation(invitationId, MEMBER, "tok"));
+            assertThat(given.when(new AcceptInvitation(STRANGER, "tok", NOW, FREE)))
+                    .containsExactly(new MemberJoined(ORG, STRANGER, MEMBER, invitationId));
+        }
+
+        @Test
+        @DisplayName("given 3 members on Free and an invitation issued before the downgrade, when it is accepted, then "
+                + "409 and it stays open: accepted after an upgrade")
+        void acceptRefusedWhenMembersFillThePlan() {
+            UUID invitationId = UUID.randomUUID();
+            Given given = team().with(invitation(invitationId, MEMBER, "tok"));
+
+            assertThatThrownBy(() -> given.when(new AcceptInvitation(STRANGER, "tok", NOW, FREE)))
+                    .isInstanceOfSatisfying(OrganizationRefusal.class,
+                            refusal -> assertThat(refusal.reason()).isEqualTo(Reason.CONFLICT))
+                    .hasMessageStartingWith("the Free plan has 3 seats, all taken: ");
+            assertThat(given.state()).isInstanceOfSatisfying(Organization.Existing.class, org -> assertThat(
+                    org.invitations().get(invitationId).status()).isEqualTo(Organization.InvitationStatus.OPEN));
+            assertThat(given.when(new AcceptInvitation(STRANGER, "tok", NOW, new SeatLimit("team", 0))))
+                    .containsExactly(new MemberJoined(ORG, STRANGER, MEMBER, invitationId));
+        }
+
+        @Test
+        @DisplayName("a limit names its plan, and none is never reached")
+        void limitValues() {
+            assertThat(FREE.describe()).isEqualTo("the Free plan has 3 seats");
+            assertThat(new SeatLimit("solo", 1).describe()).isEqualTo("the Solo plan has 1 seat");
+            assertThat(SeatLimit.NONE.isReachedBy(1_000)).isFalse();
+            assertThat(FREE.isReachedBy(2)).isFalse();
+            assertThat(FREE.isReachedBy(3)).isTrue();
+            assertThatThrownBy(() -> new SeatLimit("free", -1)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }
