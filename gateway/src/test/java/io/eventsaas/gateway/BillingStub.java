@@ -109,7 +109,7 @@ final class BillingStub implements AutoCloseable {
     static PlanCatalogue catalogue() {
         return PlanCatalogue.newBuilder()
                 .addPlans(Plan.newBuilder().setCode("free").setName("Free").setMonthlyPrice(usd(0))
-                        .setMonthlyPricePerSeat(usd(0)).setIncludedSeats(1))
+                        .setMonthlyPricePerSeat(usd(0)).setIncludedSeats(3))
                 .addPlans(Plan.newBuilder().setCode("pro").setName("Pro").setMonthlyPrice(usd(1900))
                         .setMonthlyPricePerSeat(usd(0)))
                 .addPlans(Plan.newBuilder().setCode("team").setName("Team").setMonthlyPrice(usd(0))

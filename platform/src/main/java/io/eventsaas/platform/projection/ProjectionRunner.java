@@ -321,9 +321,11 @@ public final class ProjectionRunner implements AutoCloseable {
                                 + "models go on. Fix the cause, then retry (POST /actuator/projections) or restart",
                                 projection.name(), sequence, message.getSubject(), attempt, e);
                     }
-                    stuck = new Stuck(sequence, rootMessage(e), attempt);
+                    // The parked row first, then the flag: whoever sees the runner stuck finds the row to retry.
+                    int attempts = attempt;
                     safely(() -> checkpoints.parked().record(projection.name(), sequence, message.getSubject(),
-                            "handler-failed", rootMessage(e), ParkedEvent.STUCK, stuck.attempts()));
+                            "handler-failed", rootMessage(e), ParkedEvent.STUCK, attempts));
+                    stuck = new Stuck(sequence, rootMessage(e), attempt);
                     awaitRetry(STUCK_RETRY_INTERVAL);
                 } else {
                     log.warn("Projection {} failed to apply sequence {} (attempt {} of {}): {}; retrying in {} ms",
