@@ -14,6 +14,7 @@ import io.eventsaas.contracts.billing.PlanChanged;
 import io.eventsaas.contracts.billing.SubscriptionStarted;
 import io.eventsaas.contracts.users.ApiKeyCreated;
 import io.eventsaas.contracts.users.InviteePersonalData;
+import io.eventsaas.contracts.users.InvitationRevoked;
 import io.eventsaas.contracts.users.MemberInvited;
 import io.eventsaas.contracts.users.MemberJoined;
 import io.eventsaas.contracts.users.MemberRemoved;
@@ -134,7 +135,7 @@ class ReadModelsIT {
             assertThat(chunk.getEntriesList()).extracting(ActivityEntry::getLine).containsExactly(
                     "Ada created the organisation \u201cAcme\u201d",
                     "Subscription started on the free plan (free a month)",
-                    "Ada invited bob@example.com as member",
+                    "Ada invited someone as member", // Bob accepted: his address as an invitee is forgotten
                     "Bob joined as member",
                     "Ada changed the plan from free to pro (upgrade, EUR 29.00 a month)",
                     "Invoice 2026-000001 issued: EUR 29.00",
@@ -168,6 +169,29 @@ class ReadModelsIT {
                     .noneMatch(line -> line.contains("Bob"));
             await().atMost(Duration.ofSeconds(20)).until(() -> PlatformMetricsView.parseFrom(
                     stream.views().get(Buckets.PLATFORM_METRICS).getValue()).getUsers() == 1);
+
+            // An open invitation names its invitee; once revoked, no view does any more.
+            String toCarol = UUID.randomUUID().toString();
+            long invited = stream.appendNext(Streams.ORGANIZATION, acme, MemberInvited.newBuilder()
+                    .setOrganizationId(acme).setInvitationId(toCarol).setRole("admin").setInvitedByUserId(ada)
+                    .setInvitee(stream.vault().seal("invitation-" + toCarol,
+                            InviteePersonalData.newBuilder().setEmail("carol@example.com").build())).build());
+            await().atMost(Duration.ofSeconds(20)).until(() -> ActivityFeedHead.parseFrom(
+                    stream.views().get(Buckets.activity(acme)).getValue()).getAsOfSequence() == invited);
+            assertThat(ActivityFeedChunk.parseFrom(stream.views().get(Buckets.activityChunk(acme, 0)).getValue())
+                    .getEntriesList()).extracting(ActivityEntry::getLine).contains("Ada invited carol@example.com as admin");
+            long revoked = stream.appendNext(Streams.ORGANIZATION, acme, InvitationRevoked.newBuilder()
+                    .setOrganizationId(acme).setInvitationId(toCarol).setRevokedByUserId(ada).build());
+            await().atMost(Duration.ofSeconds(20)).until(() -> ActivityFeedHead.parseFrom(
+                    stream.views().get(Buckets.activity(acme)).getValue()).getAsOfSequence() == revoked);
+            assertThat(ActivityFeedChunk.parseFrom(stream.views().get(Buckets.activityChunk(acme, 0)).getValue())
+                    .getEntriesList()).extracting(ActivityEntry::getLine)
+                    .contains("Ada invited someone as admin", "Ada revoked the invitation of someone")
+                    .noneMatch(line -> line.contains("carol"));
+            String carolInHex = java.util.HexFormat.of().formatHex(
+                    "carol@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(stream.allViews().values()).as("no view holds the address").noneMatch(
+                    view -> view.contains(carolInHex));
             before = stream.allViews();
         }
 

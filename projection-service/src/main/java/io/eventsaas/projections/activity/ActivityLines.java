@@ -27,6 +27,7 @@ import io.eventsaas.contracts.users.MemberRoleChanged;
 import io.eventsaas.contracts.users.OrganizationClosed;
 import io.eventsaas.contracts.users.OrganizationCreated;
 import io.eventsaas.platform.eventstore.RecordedEvent;
+import io.eventsaas.projections.views.People;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,6 +163,16 @@ final class ActivityLines {
     }
 
     /** The user ids a template mentions. */
+    /** Whom a line names, as the mentions table keys them: user ids and {@link People#invitationMention}s. */
+    static java.util.List<String> mentions(String template) {
+        java.util.List<String> mentions = new java.util.ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            mentions.add(m.group(1).equals("u") ? m.group(2) : People.invitationMention(m.group(2)));
+        }
+        return mentions;
+    }
+
     static java.util.List<String> mentionedUsers(String template) {
         java.util.List<String> users = new java.util.ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);

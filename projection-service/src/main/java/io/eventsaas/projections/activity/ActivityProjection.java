@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ActivityProjection extends ViewProjection {
 
     /** Change to rebuild the read model beside the current one. */
-    public static final int VERSION = 1;
+    /** 2: an invitee's address is forgotten once the invitation is accepted or revoked. */
+    public static final int VERSION = 2;
     public static final int CHUNK_SIZE = 50;
 
     private final People people;
@@ -109,8 +110,8 @@ public final class ActivityProjection extends ViewProjection {
                 rows.add(new Object[] {org, idx, event.streamSequence(),
                         OffsetDateTime.ofInstant(event.occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
                         event.type(), pending.line().template()});
-                for (String user : ActivityLines.mentionedUsers(pending.line().template())) {
-                    mentions.add(new Object[] {user, org, idx / CHUNK_SIZE});
+                for (String mention : ActivityLines.mentions(pending.line().template())) {
+                    mentions.add(new Object[] {mention, org, idx / CHUNK_SIZE});
                 }
                 asOf.put(org, event.streamSequence());
                 keys.add(Buckets.activity(org));
@@ -129,7 +130,8 @@ public final class ActivityProjection extends ViewProjection {
             }
         }
         if (!renamed.isEmpty()) {
-            // A new name (or an erasure) shows in every line that mentions the person: re-render those chunks.
+            // A new name, an erasure or a forgotten invitee shows in every line that mentions them: re-render those
+            // chunks.
             jdbc.query("SELECT organization_id, chunk FROM " + table("activity_mention") + " WHERE user_id = ANY(?)",
                     rs -> {
                         keys.add(Buckets.activityChunk(rs.getString(1), rs.getInt(2)));

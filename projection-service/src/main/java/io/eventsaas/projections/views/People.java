@@ -3,7 +3,9 @@ package io.eventsaas.projections.views;
 import static io.eventsaas.projections.views.Payloads.parse;
 
 import io.eventsaas.contracts.EventTypes;
+import io.eventsaas.contracts.users.InvitationRevoked;
 import io.eventsaas.contracts.users.MemberInvited;
+import io.eventsaas.contracts.users.MemberJoined;
 import io.eventsaas.contracts.users.UserRegistered;
 import io.eventsaas.contracts.users.UserRenamed;
 import io.eventsaas.platform.eventstore.RecordedEvent;
@@ -18,13 +20,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Who is who, as a read model needs it to render names: per user the sealed personal data of their latest name
  * (never the name in clear; version 1 events carried it in clear, and so it is kept for them), per invitation the
- * sealed invitee. Tables {@code <prefix>_person_v<n>} and {@code <prefix>_invitee_v<n>} of the read model that owns
- * it, changed in its transactions.
+ * sealed invitee until the invitation is accepted or revoked (then the address is forgotten, as user-service
+ * forgets it and shreds its key: a view rendered afterwards, or any rebuild, says "someone"). Tables
+ * {@code <prefix>_person_v<n>} and {@code <prefix>_invitee_v<n>} of the read model that owns it, changed in its
+ * transactions.
  */
 public final class People {
 
     public static final Set<String> TYPES = Set.of(EventTypes.USER_REGISTERED, EventTypes.USER_RENAMED,
-            EventTypes.USER_ERASED, EventTypes.MEMBER_INVITED);
+            EventTypes.USER_ERASED, EventTypes.MEMBER_INVITED, EventTypes.MEMBER_JOINED,
+            EventTypes.INVITATION_REVOKED);
+
+    /** How an invitee is named among the mentions of a line (user ids are UUIDs: no clash). */
+    public static String invitationMention(String invitationId) {
+        return "invitation:" + invitationId;
+    }
 
     private final JdbcTemplate jdbc;
     private final String persons;
@@ -47,9 +57,13 @@ public final class People {
     /** What a batch changes, written once at its end. */
     public final class Changes {
         private final Map<String, Person> people = new LinkedHashMap<>();
+        /** Sealed invitee per invitation; null: forget it. */
         private final Map<String, byte[]> invited = new LinkedHashMap<>();
 
-        /** Returns the user id whose name changed (renamed or erased), or null. */
+        /**
+         * Returns the mention whose rendering changed: a user id (renamed or erased), an
+         * {@link #invitationMention invitation} (accepted or revoked), or null.
+         */
         public String apply(RecordedEvent event) {
             switch (event.type()) {
                 case EventTypes.USER_REGISTERED -> {
@@ -74,10 +88,22 @@ public final class People {
                     invited.put(e.getInvitationId(), e.getInvitee().toByteArray());
                     return null;
                 }
+                case EventTypes.MEMBER_JOINED -> {
+                    String invitationId = parse(event, MemberJoined.parser()).getInvitationId();
+                    return invitationId.isEmpty() ? null : forget(invitationId);
+                }
+                case EventTypes.INVITATION_REVOKED -> {
+                    return forget(parse(event, InvitationRevoked.parser()).getInvitationId());
+                }
                 default -> {
                     return null;
                 }
             }
+        }
+
+        private String forget(String invitationId) {
+            invited.put(invitationId, null);
+            return invitationMention(invitationId);
         }
 
         public void write() {
@@ -92,13 +118,20 @@ public final class People {
                             ps.setBoolean(4, entry.getValue().erased());
                         });
             }
-            if (!invited.isEmpty()) {
+            List<Map.Entry<String, byte[]>> sealed = invited.entrySet().stream().filter(e -> e.getValue() != null)
+                    .toList();
+            if (!sealed.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO " + invitees + " (invitation_id, sealed) VALUES (?, ?) "
                                 + "ON CONFLICT (invitation_id) DO UPDATE SET sealed = excluded.sealed",
-                        List.copyOf(invited.entrySet()), 1000, (ps, entry) -> {
+                        sealed, 1000, (ps, entry) -> {
                             ps.setString(1, entry.getKey());
                             ps.setBytes(2, entry.getValue());
                         });
+            }
+            String[] forgotten = invited.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
+                    .toArray(String[]::new);
+            if (forgotten.length > 0) {
+                jdbc.update("DELETE FROM " + invitees + " WHERE invitation_id = ANY(?)", (Object) forgotten);
             }
         }
     }
