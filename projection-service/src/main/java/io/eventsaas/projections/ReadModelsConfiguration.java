@@ -11,6 +11,7 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.platform.projection.ProjectionsEndpoint;
 import io.eventsaas.platform.projection.ProjectionsHealth;
 import io.eventsaas.projections.activity.ActivityProjection;
+import io.eventsaas.projections.activity.ExpiredInvitations;
 import io.eventsaas.projections.metrics.PlatformMetricsProjection;
 import io.eventsaas.projections.overview.OrganizationOverviewProjection;
 import io.eventsaas.projections.views.PersonalNames;
@@ -84,6 +85,12 @@ class ReadModelsConfiguration {
             ProjectionSettings settings) {
         return settings.apply(new ProjectionRunner(projection, eventStore, connector, checkpoints, transactions,
                 telemetry));
+    }
+
+    @Bean(destroyMethod = "close")
+    ExpiredInvitations expiredInvitations(ActivityProjection activity, ProjectionRunner activityRunner,
+            ProjectionSettings settings) {
+        return new ExpiredInvitations(activity, activityRunner, Clock.systemUTC(), settings.invitationExpiryCheck());
     }
 
     @Bean(destroyMethod = "close")

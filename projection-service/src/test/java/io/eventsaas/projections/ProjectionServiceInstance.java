@@ -17,13 +17,13 @@ final class ProjectionServiceInstance extends ServiceInstance {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ProjectionServiceInstance(String namespace, String databaseUrl) {
-        super(ProjectionServiceApplication.class, namespace, databaseUrl);
+    private ProjectionServiceInstance(String namespace, String databaseUrl, String... moreProperties) {
+        super(ProjectionServiceApplication.class, namespace, databaseUrl, moreProperties);
     }
 
     /** Starts an instance and returns at once: it warms up in the background. */
-    static ProjectionServiceInstance start(String namespace, String databaseUrl) {
-        return new ProjectionServiceInstance(namespace, databaseUrl);
+    static ProjectionServiceInstance start(String namespace, String databaseUrl, String... moreProperties) {
+        return new ProjectionServiceInstance(namespace, databaseUrl, moreProperties);
     }
 
     /** The HTTP status of {@code /actuator/health/readiness} and its body. */

@@ -194,6 +194,24 @@ public final class ActivityProjection extends ViewProjection {
         return Optional.of(view.build());
     }
 
+    /**
+     * Re-renders the chunks that name an invitee whose invitation expired in {@code (after, upTo]}: no event marks an
+     * expiry, so time does ({@link ExpiredInvitations}). Call only once caught up; returns the views published.
+     */
+    public int rerenderExpiredInvitations(Instant after, Instant upTo) {
+        List<String> expired = people.expiredInvitations(after, upTo);
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        jdbc.query("SELECT organization_id, chunk FROM " + table("activity_mention") + " WHERE user_id = ANY(?)",
+                rs -> {
+                    keys.add(Buckets.activityChunk(rs.getString(1), rs.getInt(2)));
+                }, (Object) expired.toArray(String[]::new));
+        changed(keys);
+        return publishPending();
+    }
+
     private record Pending(ActivityLines.Line line, RecordedEvent event) {
     }
 

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Who is who, as a read model needs it to render names: per user the sealed personal data of their latest name
  * (never the name in clear; version 1 events carried it in clear, and so it is kept for them), per invitation the
  * sealed invitee until the invitation is accepted or revoked (then the address is forgotten, as user-service
- * forgets it and shreds its key: a view rendered afterwards, or any rebuild, says "someone"). Tables
+ * forgets it and shreds its key: a view rendered afterwards, or any rebuild, says "someone"); once it has expired the
+ * address is no longer rendered either. Tables
  * {@code <prefix>_person_v<n>} and {@code <prefix>_invitee_v<n>} of the read model that owns it, changed in its
  * transactions.
  */
@@ -51,14 +52,15 @@ public final class People {
     public List<String> tables() {
         return List.of("CREATE TABLE IF NOT EXISTS " + persons + " (user_id text PRIMARY KEY, sealed bytea, "
                         + "legacy_name text, erased boolean NOT NULL DEFAULT false)",
-                "CREATE TABLE IF NOT EXISTS " + invitees + " (invitation_id text PRIMARY KEY, sealed bytea)");
+                "CREATE TABLE IF NOT EXISTS " + invitees + " (invitation_id text PRIMARY KEY, sealed bytea, "
+                        + "expires_at timestamptz)");
     }
 
     /** What a batch changes, written once at its end. */
     public final class Changes {
         private final Map<String, Person> people = new LinkedHashMap<>();
         /** Sealed invitee per invitation; null: forget it. */
-        private final Map<String, byte[]> invited = new LinkedHashMap<>();
+        private final Map<String, Invitee> invited = new LinkedHashMap<>();
 
         /**
          * Returns the mention whose rendering changed: a user id (renamed or erased), an
@@ -85,7 +87,8 @@ public final class People {
                 }
                 case EventTypes.MEMBER_INVITED -> {
                     var e = parse(event, MemberInvited.parser());
-                    invited.put(e.getInvitationId(), e.getInvitee().toByteArray());
+                    invited.put(e.getInvitationId(), new Invitee(e.getInvitee().toByteArray(),
+                            e.hasExpiresAt() ? java.sql.Timestamp.from(Payloads.instant(e.getExpiresAt())) : null));
                     return null;
                 }
                 case EventTypes.MEMBER_JOINED -> {
@@ -118,14 +121,16 @@ public final class People {
                             ps.setBoolean(4, entry.getValue().erased());
                         });
             }
-            List<Map.Entry<String, byte[]>> sealed = invited.entrySet().stream().filter(e -> e.getValue() != null)
+            List<Map.Entry<String, Invitee>> sealed = invited.entrySet().stream().filter(e -> e.getValue() != null)
                     .toList();
             if (!sealed.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO " + invitees + " (invitation_id, sealed) VALUES (?, ?) "
-                                + "ON CONFLICT (invitation_id) DO UPDATE SET sealed = excluded.sealed",
+                jdbc.batchUpdate("INSERT INTO " + invitees + " (invitation_id, sealed, expires_at) VALUES (?, ?, ?) "
+                                + "ON CONFLICT (invitation_id) DO UPDATE SET sealed = excluded.sealed, "
+                                + "expires_at = excluded.expires_at",
                         sealed, 1000, (ps, entry) -> {
                             ps.setString(1, entry.getKey());
-                            ps.setBytes(2, entry.getValue());
+                            ps.setBytes(2, entry.getValue().sealed());
+                            ps.setTimestamp(3, entry.getValue().expiresAt());
                         });
             }
             String[] forgotten = invited.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
@@ -161,18 +166,30 @@ public final class People {
         return result;
     }
 
+    /** Addresses of invitees whose invitations are still open (accepted, revoked and expired ones are absent). */
     public Map<String, String> inviteeEmails(Collection<String> invitationIds) {
         Map<String, String> result = new HashMap<>();
         if (invitationIds.isEmpty()) {
             return result;
         }
-        jdbc.query("SELECT invitation_id, sealed FROM " + invitees + " WHERE invitation_id = ANY(?)",
+        jdbc.query("SELECT invitation_id, sealed FROM " + invitees + " WHERE invitation_id = ANY(?) "
+                        + "AND (expires_at IS NULL OR expires_at > now())",
                 rs -> {
                     result.put(rs.getString(1), names.inviteeEmail(rs.getBytes(2)));
                 }, (Object) invitationIds.toArray(String[]::new));
         return result;
     }
 
+    /** Mentions of the invitations that expired in {@code (after, upTo]}: their lines now say "someone". */
+    public List<String> expiredInvitations(java.time.Instant after, java.time.Instant upTo) {
+        return jdbc.queryForList("SELECT invitation_id FROM " + invitees + " WHERE expires_at > ? AND expires_at <= ?",
+                String.class, java.sql.Timestamp.from(after), java.sql.Timestamp.from(upTo)).stream()
+                .map(People::invitationMention).toList();
+    }
+
     private record Person(byte[] sealed, String legacyName, boolean erased) {
+    }
+
+    private record Invitee(byte[] sealed, java.sql.Timestamp expiresAt) {
     }
 }
