@@ -12,12 +12,22 @@ import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatchOption;
 import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.JetStream;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes views into the KV bucket {@value Buckets#VIEWS}, where the gateway reads them. Every view message has
@@ -34,6 +44,13 @@ public final class ViewBucket {
 
     private static final int WRONG_LAST_SEQUENCE = 10071;
     private static final int ATTEMPTS = 10;
+    /** The header a KV update sets: the write lands only if the key's revision is still this (0: no entry). */
+    private static final String EXPECTED_REVISION = "Nats-Expected-Last-Subject-Sequence";
+    /**
+     * Writes {@link #publishAll} keeps in flight: enough to hide the round trip (one at a time managed ~1,800
+     * views/s on loopback), few enough that a page of views never queues up unbounded in the client.
+     */
+    public static final int WINDOW = 256;
 
     private final NatsConnector connector;
     private volatile KeyValue bucket;
@@ -121,9 +138,107 @@ public final class ViewBucket {
     }
 
     private Outcome write(String key, Message view, Current current) throws IOException, JetStreamApiException {
+        Decision decision = decide(view, current);
+        if (decision.outcome() != Outcome.PUBLISHED) {
+            return decision.outcome();
+        }
         if (current == null) {
-            kv().create(key, view.toByteArray());
-            return Outcome.PUBLISHED;
+            kv().create(key, view.toByteArray()); // also takes the place of a delete marker
+        } else {
+            kv().update(key, view.toByteArray(), current.revision());
+        }
+        return Outcome.PUBLISHED;
+    }
+
+    /**
+     * Publishes many views as {@link #publish(String, Message, Current, boolean)} would, one decision per key,
+     * but without waiting for each write: the writes go out asynchronously with at most {@value #WINDOW} in
+     * flight. Each is still a compare-and-set on the revision the snapshot found (0: the key must not exist). A
+     * write the server refuses because the key moved on since the snapshot (another instance wrote, or a delete
+     * marker is there) is done again the careful way, which reads the key first; so the rules hold exactly as for
+     * one key at a time. Returns when every write has been acknowledged; throws (and leaves the caller to retry
+     * them all, which is safe) when one fails otherwise.
+     *
+     * @param views    by key, as rendered now
+     * @param snapshot the entries a {@link #snapshot} found, or null to read each key first (few keys)
+     * @return how many views were written
+     */
+    public int publishAll(Map<String, ? extends Message> views, Map<String, Current> snapshot) {
+        if (snapshot == null) {
+            int published = 0;
+            for (Map.Entry<String, ? extends Message> view : views.entrySet()) {
+                if (publish(view.getKey(), view.getValue()) == Outcome.PUBLISHED) {
+                    published++;
+                }
+            }
+            return published;
+        }
+        JetStream js = jetStream();
+        String subjectPrefix = "$KV." + kv().getBucketName() + ".";
+        ArrayDeque<Write> inFlight = new ArrayDeque<>();
+        List<String> refused = new ArrayList<>();
+        int published = 0;
+        for (Map.Entry<String, ? extends Message> view : views.entrySet()) {
+            Decision decision = decide(view.getValue(), snapshot.get(view.getKey()));
+            if (decision.outcome() != Outcome.PUBLISHED) {
+                continue;
+            }
+            Headers expected = new Headers().put(EXPECTED_REVISION, Long.toString(decision.expectedRevision()));
+            inFlight.add(new Write(view.getKey(), js.publishAsync(subjectPrefix + view.getKey(), expected,
+                    view.getValue().toByteArray())));
+            if (inFlight.size() >= WINDOW) {
+                published += settle(inFlight.poll(), refused);
+            }
+        }
+        while (!inFlight.isEmpty()) {
+            published += settle(inFlight.poll(), refused);
+        }
+        for (String key : refused) {
+            if (publish(key, views.get(key)) == Outcome.PUBLISHED) {
+                published++;
+            }
+        }
+        return published;
+    }
+
+    /** 1 when the write landed, 0 when the key had moved on (then noted in {@code refused}). */
+    private int settle(Write write, List<String> refused) {
+        try {
+            write.ack().get(connector.properties().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return 1;
+        } catch (ExecutionException e) {
+            if (wrongLastSequence(e)) {
+                refused.add(write.key());
+                return 0;
+            }
+            throw new IllegalStateException("cannot publish " + write.key() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no acknowledgement for the view " + write.key() + " within "
+                    + connector.properties().requestTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing views", e);
+        }
+    }
+
+    /** The client wraps the server's refusal (in a RuntimeException) before it completes the future with it. */
+    private static boolean wrongLastSequence(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JetStreamApiException api) {
+                return api.getApiErrorCode() == WRONG_LAST_SEQUENCE;
+            }
+        }
+        return false;
+    }
+
+    /** Whether and at which revision to write {@code view} over the entry the bucket holds ({@code current}). */
+    private static Decision decide(Message view, Current current) {
+        if (current == null) {
+            return new Decision(Outcome.PUBLISHED, 0);
+        }
+        if (Arrays.equals(current.value(), view.toByteArray())) {
+            return new Decision(Outcome.UNCHANGED, -1); // the same bytes: no need to parse and compare
         }
         Message published = parseOrNull(view, current.value());
         if (published != null) {
@@ -131,14 +246,21 @@ public final class ViewBucket {
             int mine = (int) field(view, "read_model_version");
             long asOf = (long) field(published, "as_of_sequence");
             if (version > mine || (version == mine && asOf > (long) field(view, "as_of_sequence"))) {
-                return Outcome.NEWER_PUBLISHED;
+                return new Decision(Outcome.NEWER_PUBLISHED, -1);
             }
             if (withoutTimestamp(published).equals(withoutTimestamp(view))) {
-                return Outcome.UNCHANGED;
+                return new Decision(Outcome.UNCHANGED, -1);
             }
         }
-        kv().update(key, view.toByteArray(), current.revision());
-        return Outcome.PUBLISHED;
+        return new Decision(Outcome.PUBLISHED, current.revision());
+    }
+
+    private JetStream jetStream() {
+        try {
+            return connector.connection().jetStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Object field(Message message, String name) {
@@ -181,5 +303,11 @@ public final class ViewBucket {
 
     /** A key's current revision and value. */
     public record Current(long revision, byte[] value) {
+    }
+
+    private record Decision(Outcome outcome, long expectedRevision) {
+    }
+
+    private record Write(String key, CompletableFuture<PublishAck> ack) {
     }
 }
