@@ -103,4 +103,33 @@ class ViewBucketIT {
         assertThat(stored("test.plain.newer")).isEqualTo(head(1, 50, 5));
         assertThat(stored("test.plain.new")).isEqualTo(head(1, 20, 2));
     }
+
+    @Test
+    @DisplayName("a key this instance wrote last is written again at once, unless someone else wrote it since")
+    void afterOwnWrite() throws Exception {
+        ViewBucket other = new ViewBucket(stream.connector());
+        other.open();
+        bucket.publish("test.own.moved-on", head(1, 10, 1));
+        bucket.publish("test.own.taken", head(1, 10, 1));
+        bucket.publish("test.own.deleted", head(1, 10, 1));
+        bucket.publish("test.own.same", head(1, 10, 1));
+
+        other.publish("test.own.taken", head(1, 30, 3));
+        stream.views().delete("test.own.deleted");
+
+        assertThat(bucket.publish("test.own.moved-on", head(1, 20, 2))).isEqualTo(ViewBucket.Outcome.PUBLISHED);
+        assertThat(bucket.publish("test.own.taken", head(1, 20, 2))).isEqualTo(ViewBucket.Outcome.NEWER_PUBLISHED);
+        assertThat(bucket.publish("test.own.deleted", head(1, 20, 2))).isEqualTo(ViewBucket.Outcome.PUBLISHED);
+        assertThat(bucket.publish("test.own.same", head(1, 10, 1))).isEqualTo(ViewBucket.Outcome.UNCHANGED);
+        assertThat(stored("test.own.moved-on")).isEqualTo(head(1, 20, 2));
+        assertThat(stored("test.own.taken")).isEqualTo(head(1, 30, 3));
+        assertThat(stored("test.own.deleted")).isEqualTo(head(1, 20, 2));
+        assertThat(stored("test.own.same")).isEqualTo(head(1, 10, 1));
+
+        // A newer version written through the same bucket is not overwritten by the older one either.
+        bucket.publish("test.own.moved-on", head(2, 5, 1));
+        assertThat(bucket.publish("test.own.moved-on", head(1, 40, 4)))
+                .isEqualTo(ViewBucket.Outcome.NEWER_PUBLISHED);
+        assertThat(stored("test.own.moved-on")).isEqualTo(head(2, 5, 1));
+    }
 }

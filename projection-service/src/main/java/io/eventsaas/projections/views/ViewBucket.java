@@ -20,6 +20,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,8 +54,19 @@ public final class ViewBucket {
      */
     public static final int WINDOW = 256;
 
+    /** Keys whose last write by this instance is remembered (a few MB at most). */
+    private static final int REMEMBERED = 20_000;
+
     private final NatsConnector connector;
     private volatile KeyValue bucket;
+    /** The live path's shortcut (see {@link #publish(String, Message)}), least recently used keys forgotten. */
+    private final Map<String, Written> lastWritten = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     public ViewBucket(NatsConnector connector) {
         this.connector = connector;
@@ -61,6 +74,7 @@ public final class ViewBucket {
 
     /** Creates the bucket when it is missing; a warm-up step. */
     public void open() {
+        lastWritten.clear(); // revisions of a bucket that may have been deleted and created again since
         bucket = KeyValueBuckets.ensure(connector.connection(), connector.namespace(), Buckets.VIEWS,
                 connector.properties().replicas());
     }
@@ -101,8 +115,29 @@ public final class ViewBucket {
         }
     }
 
-    /** Writes the view unless the bucket holds the same, a newer version's or a later one. */
+    /**
+     * Writes the view unless the bucket holds the same, a newer version's or a later one. When this instance wrote
+     * the key last and the view moved on from that write (same version, not behind, other content), it writes with
+     * a compare-and-set on that write's revision straight away: one round trip instead of a read and a write. The
+     * rules hold as before, since the bucket can only be at that revision if it still holds our write, and any
+     * other write (another instance, a newer version, a delete) makes the server refuse it; then it looks again.
+     */
     public Outcome publish(String key, Message view) {
+        Written last = lastWritten.get(key);
+        if (last != null && last.isFollowedBy(view)) {
+            try {
+                long revision = kv().update(key, view.toByteArray(), last.revision());
+                remember(key, revision, view);
+                return Outcome.PUBLISHED;
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE) {
+                    throw new IllegalStateException("cannot publish " + key + ": " + e.getMessage(), e);
+                }
+                lastWritten.remove(key); // written by someone else since: decide on what the bucket holds
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot publish " + key, e);
+            }
+        }
         return publish(key, view, null, false);
     }
 
@@ -142,11 +177,10 @@ public final class ViewBucket {
         if (decision.outcome() != Outcome.PUBLISHED) {
             return decision.outcome();
         }
-        if (current == null) {
-            kv().create(key, view.toByteArray()); // also takes the place of a delete marker
-        } else {
-            kv().update(key, view.toByteArray(), current.revision());
-        }
+        long revision = current == null
+                ? kv().create(key, view.toByteArray()) // also takes the place of a delete marker
+                : kv().update(key, view.toByteArray(), current.revision());
+        remember(key, revision, view);
         return Outcome.PUBLISHED;
     }
 
@@ -184,7 +218,7 @@ public final class ViewBucket {
                 continue;
             }
             Headers expected = new Headers().put(EXPECTED_REVISION, Long.toString(decision.expectedRevision()));
-            inFlight.add(new Write(view.getKey(), js.publishAsync(subjectPrefix + view.getKey(), expected,
+            inFlight.add(new Write(view.getKey(), view.getValue(), js.publishAsync(subjectPrefix + view.getKey(), expected,
                     view.getValue().toByteArray())));
             if (inFlight.size() >= WINDOW) {
                 published += settle(inFlight.poll(), refused);
@@ -204,7 +238,9 @@ public final class ViewBucket {
     /** 1 when the write landed, 0 when the key had moved on (then noted in {@code refused}). */
     private int settle(Write write, List<String> refused) {
         try {
-            write.ack().get(connector.properties().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            PublishAck ack = write.ack().get(connector.properties().requestTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            remember(write.key(), ack.getSeqno(), write.view());
             return 1;
         } catch (ExecutionException e) {
             if (wrongLastSequence(e)) {
@@ -308,6 +344,25 @@ public final class ViewBucket {
     private record Decision(Outcome outcome, long expectedRevision) {
     }
 
-    private record Write(String key, CompletableFuture<PublishAck> ack) {
+    private record Write(String key, Message view, CompletableFuture<PublishAck> ack) {
+    }
+
+    private void remember(String key, long revision, Message view) {
+        lastWritten.put(key, new Written(revision, (int) field(view, "read_model_version"),
+                (long) field(view, "as_of_sequence"), Arrays.hashCode(withoutTimestamp(view).toByteArray())));
+    }
+
+    /** This instance's last write of a key: its revision, and enough of the view to tell whether one follows it. */
+    private record Written(long revision, int readModelVersion, long asOfSequence, int contentHash) {
+
+        /**
+         * The view is of the same version, not behind, and says something else (equal hashes go the careful way:
+         * they may be equal views, which are not written again).
+         */
+        boolean isFollowedBy(Message view) {
+            return (int) field(view, "read_model_version") == readModelVersion
+                    && (long) field(view, "as_of_sequence") >= asOfSequence
+                    && Arrays.hashCode(withoutTimestamp(view).toByteArray()) != contentHash;
+        }
     }
 }
