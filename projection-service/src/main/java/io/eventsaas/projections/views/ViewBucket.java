@@ -12,9 +12,6 @@ import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatchOption;
 import io.nats.client.api.KeyValueWatcher;
-import io.nats.client.JetStream;
-import io.nats.client.api.PublishAck;
-import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -24,10 +21,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -46,8 +45,6 @@ public final class ViewBucket {
 
     private static final int WRONG_LAST_SEQUENCE = 10071;
     private static final int ATTEMPTS = 10;
-    /** The header a KV update sets: the write lands only if the key's revision is still this (0: no entry). */
-    private static final String EXPECTED_REVISION = "Nats-Expected-Last-Subject-Sequence";
     /**
      * Writes {@link #publishAll} keeps in flight: enough to hide the round trip (one at a time managed ~1,800
      * views/s on loopback), few enough that a page of views never queues up unbounded in the client.
@@ -173,9 +170,9 @@ public final class ViewBucket {
     }
 
     private Outcome write(String key, Message view, Current current) throws IOException, JetStreamApiException {
-        Decision decision = decide(view, current);
-        if (decision.outcome() != Outcome.PUBLISHED) {
-            return decision.outcome();
+        Outcome decision = decide(view, current);
+        if (decision != Outcome.PUBLISHED) {
+            return decision;
         }
         long revision = current == null
                 ? kv().create(key, view.toByteArray()) // also takes the place of a delete marker
@@ -186,12 +183,14 @@ public final class ViewBucket {
 
     /**
      * Publishes many views as {@link #publish(String, Message, Current, boolean)} would, one decision per key,
-     * but without waiting for each write: the writes go out asynchronously with at most {@value #WINDOW} in
-     * flight. Each is still a compare-and-set on the revision the snapshot found (0: the key must not exist). A
-     * write the server refuses because the key moved on since the snapshot (another instance wrote, or a delete
-     * marker is there) is done again the careful way, which reads the key first; so the rules hold exactly as for
-     * one key at a time. Returns when every write has been acknowledged; throws (and leaves the caller to retry
-     * them all, which is safe) when one fails otherwise.
+     * but without waiting for each write before the next: the writes run on virtual threads, at most
+     * {@value #WINDOW} at a time, and their round trips overlap (the client multiplexes them over the one
+     * connection). They go through the key-value API like every other write here, never through a bare JetStream
+     * publish, which projection-service may not use (ArchitectureTest, LawsTest). Each is still a compare-and-set
+     * on the revision the snapshot found (create: the key must not exist). A write the server refuses because the
+     * key moved on since the snapshot (another instance wrote, or a newer version) is done again the careful way,
+     * which reads the key first; so the rules hold exactly as for one key at a time. Returns when every write has
+     * been acknowledged; throws (and leaves the caller to retry them all, which is safe) when one fails otherwise.
      *
      * @param views    by key, as rendered now
      * @param snapshot the entries a {@link #snapshot} found, or null to read each key first (few keys)
@@ -207,25 +206,28 @@ public final class ViewBucket {
             }
             return published;
         }
-        JetStream js = jetStream();
-        String subjectPrefix = "$KV." + kv().getBucketName() + ".";
+        KeyValue kv = kv();
         ArrayDeque<Write> inFlight = new ArrayDeque<>();
         List<String> refused = new ArrayList<>();
         int published = 0;
-        for (Map.Entry<String, ? extends Message> view : views.entrySet()) {
-            Decision decision = decide(view.getValue(), snapshot.get(view.getKey()));
-            if (decision.outcome() != Outcome.PUBLISHED) {
-                continue;
+        try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Map.Entry<String, ? extends Message> view : views.entrySet()) {
+                String key = view.getKey();
+                Current current = snapshot.get(key);
+                if (decide(view.getValue(), current) != Outcome.PUBLISHED) {
+                    continue;
+                }
+                byte[] value = view.getValue().toByteArray();
+                inFlight.add(new Write(key, view.getValue(), writers.submit(() -> current == null
+                        ? kv.create(key, value) // also takes the place of a delete marker
+                        : kv.update(key, value, current.revision()))));
+                if (inFlight.size() >= WINDOW) {
+                    published += settle(inFlight.poll(), refused);
+                }
             }
-            Headers expected = new Headers().put(EXPECTED_REVISION, Long.toString(decision.expectedRevision()));
-            inFlight.add(new Write(view.getKey(), view.getValue(), js.publishAsync(subjectPrefix + view.getKey(), expected,
-                    view.getValue().toByteArray())));
-            if (inFlight.size() >= WINDOW) {
+            while (!inFlight.isEmpty()) {
                 published += settle(inFlight.poll(), refused);
             }
-        }
-        while (!inFlight.isEmpty()) {
-            published += settle(inFlight.poll(), refused);
         }
         for (String key : refused) {
             if (publish(key, views.get(key)) == Outcome.PUBLISHED) {
@@ -238,9 +240,9 @@ public final class ViewBucket {
     /** 1 when the write landed, 0 when the key had moved on (then noted in {@code refused}). */
     private int settle(Write write, List<String> refused) {
         try {
-            PublishAck ack = write.ack().get(connector.properties().requestTimeout().toMillis(),
+            long revision = write.revision().get(connector.properties().requestTimeout().toMillis() * 2,
                     TimeUnit.MILLISECONDS);
-            remember(write.key(), ack.getSeqno(), write.view());
+            remember(write.key(), revision, write.view());
             return 1;
         } catch (ExecutionException e) {
             if (wrongLastSequence(e)) {
@@ -258,7 +260,7 @@ public final class ViewBucket {
         }
     }
 
-    /** The client wraps the server's refusal (in a RuntimeException) before it completes the future with it. */
+    /** The refusal of the server, however the client wrapped it. */
     private static boolean wrongLastSequence(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JetStreamApiException api) {
@@ -268,13 +270,13 @@ public final class ViewBucket {
         return false;
     }
 
-    /** Whether and at which revision to write {@code view} over the entry the bucket holds ({@code current}). */
-    private static Decision decide(Message view, Current current) {
+    /** Whether to write {@code view} over the entry the bucket holds ({@code current}, null: none). */
+    private static Outcome decide(Message view, Current current) {
         if (current == null) {
-            return new Decision(Outcome.PUBLISHED, 0);
+            return Outcome.PUBLISHED;
         }
         if (Arrays.equals(current.value(), view.toByteArray())) {
-            return new Decision(Outcome.UNCHANGED, -1); // the same bytes: no need to parse and compare
+            return Outcome.UNCHANGED; // the same bytes: no need to parse and compare
         }
         Message published = parseOrNull(view, current.value());
         if (published != null) {
@@ -282,21 +284,13 @@ public final class ViewBucket {
             int mine = (int) field(view, "read_model_version");
             long asOf = (long) field(published, "as_of_sequence");
             if (version > mine || (version == mine && asOf > (long) field(view, "as_of_sequence"))) {
-                return new Decision(Outcome.NEWER_PUBLISHED, -1);
+                return Outcome.NEWER_PUBLISHED;
             }
             if (withoutTimestamp(published).equals(withoutTimestamp(view))) {
-                return new Decision(Outcome.UNCHANGED, -1);
+                return Outcome.UNCHANGED;
             }
         }
-        return new Decision(Outcome.PUBLISHED, current.revision());
-    }
-
-    private JetStream jetStream() {
-        try {
-            return connector.connection().jetStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Outcome.PUBLISHED;
     }
 
     private static Object field(Message message, String name) {
@@ -341,10 +335,7 @@ public final class ViewBucket {
     public record Current(long revision, byte[] value) {
     }
 
-    private record Decision(Outcome outcome, long expectedRevision) {
-    }
-
-    private record Write(String key, Message view, CompletableFuture<PublishAck> ack) {
+    private record Write(String key, Message view, Future<Long> revision) {
     }
 
     private void remember(String key, long revision, Message view) {
