@@ -63,6 +63,9 @@ public final class OrganizationsBenchmark {
             long[] authenticate = time(reads, () -> orgs.authenticate(secret));
             long[] members = time(reads, () -> orgs.members(owner, org));
             long[] get = time(reads, () -> orgs.get(owner, org));
+            // What every organisation request pays for read-your-writes (ReadModelFreshness.catchUp): one look-up
+            // of the stream's last sequence, here from the client's side of the same connection type.
+            long[] streamTail = time(reads, orgs::lastSequence);
 
             System.out.printf("%n%d commands, %d reads, one client, one instance (namespace %s)%n", commands, reads,
                     namespace);
@@ -73,6 +76,7 @@ public final class OrganizationsBenchmark {
             print("authenticate-api-key", authenticate);
             print("list-members", members);
             print("get-organization", get);
+            print("stream last sequence", streamTail);
         } finally {
             TestInfrastructure.dropDatabase(database);
             TestInfrastructure.deleteNamespace(namespace);

@@ -18,11 +18,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,6 +40,9 @@ public final class ActivityProjection extends ViewProjection {
     /** 2: an invitee's address is forgotten once the invitation is accepted or revoked. */
     public static final int VERSION = 2;
     public static final int CHUNK_SIZE = 50;
+
+    /** An invitation mentioned in a line's template. */
+    private static final Pattern INVITATION = Pattern.compile("\\{i:([^}]*)}");
 
     private final People people;
 
@@ -151,47 +157,79 @@ public final class ActivityProjection extends ViewProjection {
 
     @Override
     protected Optional<Message> render(String key) {
-        String rest = key.substring(Buckets.ACTIVITY_PREFIX.length());
-        int dot = rest.indexOf('.');
-        if (dot < 0) {
-            return jdbc.query("SELECT total, as_of_sequence FROM " + table("activity_org")
-                            + " WHERE organization_id = ?",
-                    rs -> rs.next() ? Optional.of(ActivityFeedHead.newBuilder().setReadModelVersion(version)
-                            .setAsOfSequence(rs.getLong(2)).setTotal(rs.getInt(1)).setChunkSize(CHUNK_SIZE).build())
-                            : Optional.empty(), rest);
+        return Optional.ofNullable(renderAll(List.of(key)).get(key));
+    }
+
+    /** Heads in one query, chunks in one, and the names their lines mention in one more. */
+    @Override
+    protected Map<String, Message> renderAll(List<String> keys) {
+        List<String> heads = new ArrayList<>();
+        List<String> chunkOrgs = new ArrayList<>();
+        List<Integer> chunkNumbers = new ArrayList<>();
+        for (String key : keys) {
+            String rest = key.substring(Buckets.ACTIVITY_PREFIX.length());
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                heads.add(rest);
+            } else {
+                chunkOrgs.add(rest.substring(0, dot));
+                chunkNumbers.add(Integer.parseInt(rest.substring(dot + 1)));
+            }
         }
-        String org = rest.substring(0, dot);
-        int chunk = Integer.parseInt(rest.substring(dot + 1));
-        List<Row> rows = jdbc.query("SELECT stream_sequence, occurred_at, event_type, template FROM "
-                        + table("activity") + " WHERE organization_id = ? AND idx >= ? AND idx < ? ORDER BY idx",
-                (rs, n) -> new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                        rs.getString(4)), org, chunk * CHUNK_SIZE, (chunk + 1) * CHUNK_SIZE);
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        Map<String, Message> views = new LinkedHashMap<>();
+        if (!heads.isEmpty()) {
+            jdbc.query("SELECT organization_id, total, as_of_sequence FROM " + table("activity_org")
+                    + " WHERE organization_id = ANY(?)", rs -> {
+                        views.put(Buckets.activity(rs.getString(1)), ActivityFeedHead.newBuilder()
+                                .setReadModelVersion(version).setAsOfSequence(rs.getLong(3)).setTotal(rs.getInt(2))
+                                .setChunkSize(CHUNK_SIZE).build());
+                    }, (Object) heads.toArray(String[]::new));
         }
+        if (!chunkOrgs.isEmpty()) {
+            renderChunks(chunkOrgs, chunkNumbers, views);
+        }
+        return views;
+    }
+
+    private void renderChunks(List<String> orgs, List<Integer> chunks, Map<String, Message> views) {
+        Map<String, List<Row>> rowsByKey = new LinkedHashMap<>();
+        jdbc.query("SELECT a.organization_id, a.idx, a.stream_sequence, a.occurred_at, a.event_type, a.template FROM "
+                        + table("activity") + " a JOIN unnest(?::text[], ?::int[]) AS c(org, chunk) "
+                        + "ON a.organization_id = c.org AND a.idx >= c.chunk * " + CHUNK_SIZE
+                        + " AND a.idx < (c.chunk + 1) * " + CHUNK_SIZE + " ORDER BY a.organization_id, a.idx",
+                rs -> {
+                    rowsByKey.computeIfAbsent(Buckets.activityChunk(rs.getString(1), rs.getInt(2) / CHUNK_SIZE),
+                            k -> new ArrayList<>()).add(new Row(rs.getLong(3),
+                                    rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5),
+                                    rs.getString(6)));
+                }, orgs.toArray(String[]::new), chunks.toArray(Integer[]::new));
         Set<String> users = new LinkedHashSet<>();
         Set<String> invitations = new LinkedHashSet<>();
-        for (Row row : rows) {
-            users.addAll(ActivityLines.mentionedUsers(row.template()));
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{i:([^}]*)}").matcher(row.template());
-            while (m.find()) {
-                invitations.add(m.group(1));
+        for (List<Row> rows : rowsByKey.values()) {
+            for (Row row : rows) {
+                users.addAll(ActivityLines.mentionedUsers(row.template()));
+                Matcher m = INVITATION.matcher(row.template());
+                while (m.find()) {
+                    invitations.add(m.group(1));
+                }
             }
         }
         Map<String, String> names = people.displayNames(users);
         Map<String, String> invitees = people.inviteeEmails(invitations);
-        ActivityFeedChunk.Builder view = ActivityFeedChunk.newBuilder().setReadModelVersion(version)
-                .setAsOfSequence(rows.getLast().sequence());
-        for (Row row : rows) {
-            view.addEntries(ActivityEntry.newBuilder()
-                    .setOccurredAt(Timestamp.newBuilder().setSeconds(row.occurredAt().getEpochSecond())
-                            .setNanos(row.occurredAt().getNano()))
-                    .setEventType(row.type())
-                    .setStreamSequence(row.sequence())
-                    .setLine(ActivityLines.render(row.template(), id -> names.getOrDefault(id, "Someone"),
-                            id -> invitees.getOrDefault(id, "someone"))));
-        }
-        return Optional.of(view.build());
+        rowsByKey.forEach((key, rows) -> {
+            ActivityFeedChunk.Builder view = ActivityFeedChunk.newBuilder().setReadModelVersion(version)
+                    .setAsOfSequence(rows.getLast().sequence());
+            for (Row row : rows) {
+                view.addEntries(ActivityEntry.newBuilder()
+                        .setOccurredAt(Timestamp.newBuilder().setSeconds(row.occurredAt().getEpochSecond())
+                                .setNanos(row.occurredAt().getNano()))
+                        .setEventType(row.type())
+                        .setStreamSequence(row.sequence())
+                        .setLine(ActivityLines.render(row.template(), id -> names.getOrDefault(id, "Someone"),
+                                id -> invitees.getOrDefault(id, "someone"))));
+            }
+            views.put(key, view.build());
+        });
     }
 
     /**

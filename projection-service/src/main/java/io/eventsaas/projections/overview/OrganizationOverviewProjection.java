@@ -219,29 +219,36 @@ public final class OrganizationOverviewProjection extends ViewProjection {
 
     @Override
     protected Optional<Message> render(String key) {
-        String org = key.substring(Buckets.ORG_OVERVIEW_PREFIX.length());
-        return jdbc.query("SELECT name, personal, closed, members, open_invitations, api_keys, plan_code, status, "
-                + "monthly_minor, currency, invoices_paid, invoices_failed, last_activity_at, as_of_sequence FROM "
-                + table("org_overview") + " WHERE organization_id = ?", rs -> {
-                    if (!rs.next()) {
-                        return Optional.<Message>empty();
-                    }
+        return Optional.ofNullable(renderAll(List.of(key)).get(key));
+    }
+
+    /** A page of overviews in one query. */
+    @Override
+    protected Map<String, Message> renderAll(List<String> keys) {
+        Map<String, Message> views = new LinkedHashMap<>();
+        String[] orgs = keys.stream().map(key -> key.substring(Buckets.ORG_OVERVIEW_PREFIX.length()))
+                .toArray(String[]::new);
+        jdbc.query("SELECT organization_id, name, personal, closed, members, open_invitations, api_keys, plan_code, "
+                + "status, monthly_minor, currency, invoices_paid, invoices_failed, last_activity_at, as_of_sequence "
+                + "FROM " + table("org_overview") + " WHERE organization_id = ANY(?)", rs -> {
+                    String org = rs.getString(1);
                     OrganizationOverviewView.Builder view = OrganizationOverviewView.newBuilder()
-                            .setReadModelVersion(version).setOrganizationId(org).setName(rs.getString(1))
-                            .setPersonal(rs.getBoolean(2)).setClosed(rs.getBoolean(3)).setMembers(rs.getInt(4))
-                            .setOpenInvitations(rs.getInt(5)).setActiveApiKeys(rs.getInt(6))
-                            .setPlanCode(rs.getString(7)).setSubscriptionStatus(rs.getString(8))
-                            .setMonthlyMinorUnits(rs.getLong(9)).setCurrency(rs.getString(10))
-                            .setInvoicesPaid(rs.getLong(11)).setInvoicesFailed(rs.getLong(12))
-                            .setAsOfSequence(rs.getLong(14));
-                    OffsetDateTime last = rs.getObject(13, OffsetDateTime.class);
+                            .setReadModelVersion(version).setOrganizationId(org).setName(rs.getString(2))
+                            .setPersonal(rs.getBoolean(3)).setClosed(rs.getBoolean(4)).setMembers(rs.getInt(5))
+                            .setOpenInvitations(rs.getInt(6)).setActiveApiKeys(rs.getInt(7))
+                            .setPlanCode(rs.getString(8)).setSubscriptionStatus(rs.getString(9))
+                            .setMonthlyMinorUnits(rs.getLong(10)).setCurrency(rs.getString(11))
+                            .setInvoicesPaid(rs.getLong(12)).setInvoicesFailed(rs.getLong(13))
+                            .setAsOfSequence(rs.getLong(15));
+                    OffsetDateTime last = rs.getObject(14, OffsetDateTime.class);
                     if (last != null) {
                         Instant at = last.toInstant();
                         view.setLastActivityAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond())
                                 .setNanos(at.getNano()));
                     }
-                    return Optional.<Message>of(view.build());
-                }, org);
+                    views.put(Buckets.orgOverview(org), view.build());
+                }, (Object) orgs);
+        return views;
     }
 
     private static final class Row {

@@ -5,6 +5,7 @@ import io.eventsaas.contracts.EventTypes;
 import io.eventsaas.platform.projection.Projection;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public abstract class ViewProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(ViewProjection.class);
+    /** Keys rendered and published together: a few queries and one window of writes each. */
+    private static final int PAGE = 1000;
     private static final Set<String> KNOWN_TYPES = Arrays.stream(EventTypes.class.getFields())
             .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
             .map(f -> {
@@ -57,6 +60,18 @@ public abstract class ViewProjection implements Projection {
 
     /** The view of a key as the tables say now, or empty when there is none. */
     protected abstract Optional<Message> render(String key);
+
+    /**
+     * The views of these keys as the tables say now, keys without a view left out. This renders them one by one;
+     * a read model with many keys overrides it to render a page of keys with a few queries.
+     */
+    protected Map<String, Message> renderAll(List<String> keys) {
+        Map<String, Message> views = new LinkedHashMap<>();
+        for (String key : keys) {
+            render(key).ifPresent(view -> views.put(key, view));
+        }
+        return views;
+    }
 
     @Override
     public final String name() {
@@ -99,27 +114,24 @@ public abstract class ViewProjection implements Projection {
         }
     }
 
-    /** Publishes every view changed since the last publish (the whole read model after a replay). */
+    /**
+     * Publishes every view changed since the last publish (the whole read model after a replay), a page of keys
+     * at a time: rendered together, compared with one snapshot read of the bucket when there are many, written
+     * with pipelined compare-and-sets ({@link ViewBucket#publishAll}); the page leaves the outbox only once every
+     * write of it is acknowledged.
+     */
     public synchronized int publishPending() {
         int published = 0;
         Map<String, ViewBucket.Current> snapshot = null;
         while (true) {
-            List<String> keys = outbox.pending(name(), 500);
+            List<String> keys = outbox.pending(name(), PAGE);
             if (keys.isEmpty()) {
                 break;
             }
             if (snapshot == null && (!publishedOnce || keys.size() >= 100)) {
                 snapshot = bucket.snapshot(keyPattern()); // one pass instead of a look-up per key
             }
-            for (String key : keys) {
-                Optional<Message> view = render(key);
-                if (view.isPresent()) {
-                    ViewBucket.Current known = snapshot == null ? null : snapshot.get(key);
-                    if (bucket.publish(key, view.get(), known, snapshot != null) == ViewBucket.Outcome.PUBLISHED) {
-                        published++;
-                    }
-                }
-            }
+            published += bucket.publishAll(renderAll(keys), snapshot);
             outbox.done(name(), keys);
         }
         if (published > 0 || !publishedOnce) {

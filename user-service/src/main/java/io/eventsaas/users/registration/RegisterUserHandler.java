@@ -63,9 +63,10 @@ public class RegisterUserHandler {
      */
     public Registration register(RegistrationRequest request, String correlationId) {
         ValidRegistration valid = RegistrationValidator.validate(request);
-        // Claim before hashing: a registration of a taken address is refused without spending ~100 ms of CPU
-        // and 16 MiB on a hash. The longer window between claim and append costs nothing: a claim left behind by
-        // a crash is taken over after the stale period, and a retry of the same command goes on with it.
+        // Claim before hashing: a registration of a taken address is refused without spending tens of
+        // milliseconds of CPU and 12 MiB on a hash. The longer window between claim and append costs nothing: a
+        // claim left behind by a crash is taken over after the stale period, and a retry of the same command goes
+        // on with it.
         UUID userId = claimAddress(valid);
         PasswordHash passwordHash = hasher.hash(valid.password());
         long sequence = appendUserRegistered(valid, userId, passwordHash, correlationId);
