@@ -1,5 +1,6 @@
 package io.eventsaas.users.access;
 
+import io.eventsaas.platform.projection.ReadModelFreshness;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.users.domain.OrganizationActor;
 import io.eventsaas.users.domain.OrganizationRole;

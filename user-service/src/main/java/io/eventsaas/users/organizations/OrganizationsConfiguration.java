@@ -5,7 +5,7 @@ import io.eventsaas.platform.policy.PolicyRunner;
 import io.eventsaas.platform.policy.PolicyRunners;
 import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.users.access.Access;
-import io.eventsaas.users.access.ReadModelFreshness;
+import io.eventsaas.platform.projection.ReadModelFreshness;
 import io.eventsaas.users.events.DomainEventCodec;
 import io.eventsaas.users.store.OrganizationsReadModel;
 import org.springframework.context.annotation.Bean;
