@@ -18,6 +18,12 @@ public final class Consumers {
      */
     public static final String USERS_ERASED_PERSONAL_DATA = "users-erased-personal-data";
 
+    /**
+     * user-service: MemberJoined (by invitation), InvitationRevoked, OrganizationClosed -> destroys the invitee's
+     * address key (again: accept and revoke do it before replying; this repeats it after a crash in between).
+     */
+    public static final String USERS_CLOSED_INVITATIONS = "users-closed-invitations";
+
     /** billing-service: OrganizationCreated -> SubscriptionStarted (Free). */
     public static final String BILLING_FREE_PLANS = "billing-free-plans";
 

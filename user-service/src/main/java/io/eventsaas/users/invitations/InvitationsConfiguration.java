@@ -1,6 +1,10 @@
 package io.eventsaas.users.invitations;
 
+import io.eventsaas.platform.eventstore.EventStore;
+import io.eventsaas.platform.policy.PolicyRunner;
+import io.eventsaas.platform.policy.PolicyRunners;
 import io.eventsaas.users.access.Access;
+import io.eventsaas.users.events.DomainEventCodec;
 import io.eventsaas.users.organizations.OrganizationCommands;
 import io.eventsaas.users.organizations.OrganizationSettings;
 import io.eventsaas.users.store.OrganizationsReadModel;
@@ -27,5 +31,12 @@ class InvitationsConfiguration {
             OrganizationsReadModel readModel, InvitationMailer mailer, OrganizationSettings settings,
             InviteeKeys inviteeKeys, Clock clock) {
         return new InvitationsHandler(commands, access, readModel, mailer, settings, inviteeKeys, clock);
+    }
+
+    /** Started by the warm-up, after the read model has caught up. */
+    @Bean
+    PolicyRunner closedInvitationsPolicy(PolicyRunners policies, EventStore eventStore, DomainEventCodec codec,
+            InviteeKeys inviteeKeys) {
+        return policies.runnerFor(new WhenInvitationClosedThenShredAddress(eventStore, codec, inviteeKeys));
     }
 }
