@@ -23,6 +23,7 @@ import io.eventsaas.billing.store.BillingReadModel;
 import io.eventsaas.platform.eventstore.AppendConflictException;
 import io.eventsaas.platform.eventstore.EventStore;
 import io.eventsaas.platform.projection.ProjectionRunner;
+import io.eventsaas.platform.projection.ReadModelFreshness;
 import io.eventsaas.platform.rpc.RpcException;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +48,7 @@ public final class SubscriptionHandlers {
     private final PaymentProvider provider;
     private final InvoiceIssuer issuer;
     private final Charger charger;
-    private final ProjectionRunner readModelRunner;
-    private final EventStore eventStore;
+    private final ReadModelFreshness freshness;
     private final Clock clock;
 
     public SubscriptionHandlers(Access access, BillingReadModel readModel, Aggregates aggregates,
@@ -60,8 +60,7 @@ public final class SubscriptionHandlers {
         this.provider = provider;
         this.issuer = issuer;
         this.charger = charger;
-        this.readModelRunner = readModelRunner;
-        this.eventStore = eventStore;
+        this.freshness = new ReadModelFreshness(eventStore, readModelRunner, VISIBILITY_TIMEOUT);
         this.clock = clock;
     }
 
@@ -82,8 +81,8 @@ public final class SubscriptionHandlers {
                         + "'; choose one of " + PlanCatalogue.plans().stream().map(Plan::code).toList())));
         String command = requireCommandId(commandId);
         existing(organizationId);
-        // The seats decide whether the plan has room for the members: count one who joined a moment ago too.
-        catchUp();
+        // The seats decide whether the plan has room for the members: the access check above caught the read model
+        // up with the stream, so one who joined a moment ago counts too.
         int seats = readModel.seats(organizationId);
         String prorationInvoiceId = InvoiceIds.forProration(organizationId, command);
         var decided = decide(organizationId, state -> {
@@ -170,19 +169,8 @@ public final class SubscriptionHandlers {
     }
 
     private Overview answer(String organizationId, String role) {
-        catchUp(); // done, and if this instance is slow to show it, it answers with what it shows
+        freshness.catchUp(); // done, and if this instance is slow to show it, it answers with what it shows
         return overview(organizationId, role);
-    }
-
-    /** Lets the read model apply what the stream holds now (up to a few seconds; then it goes on with what it has). */
-    private void catchUp() {
-        try {
-            readModelRunner.awaitPosition(eventStore.lastSequence(), VISIBILITY_TIMEOUT);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private Overview overview(String organizationId, String role) {

@@ -138,10 +138,7 @@ public final class ActivityProjection extends ViewProjection {
         if (!renamed.isEmpty()) {
             // A new name, an erasure or a forgotten invitee shows in every line that mentions them: re-render those
             // chunks.
-            jdbc.query("SELECT organization_id, chunk FROM " + table("activity_mention") + " WHERE user_id = ANY(?)",
-                    rs -> {
-                        keys.add(Buckets.activityChunk(rs.getString(1), rs.getInt(2)));
-                    }, (Object) renamed.toArray(String[]::new));
+            keys.addAll(chunksMentioning(renamed));
         }
         changed(keys);
     }
@@ -241,13 +238,18 @@ public final class ActivityProjection extends ViewProjection {
         if (expired.isEmpty()) {
             return 0;
         }
+        changed(chunksMentioning(expired));
+        return publishPending();
+    }
+
+    /** The keys of the chunks whose lines name any of these mentions (user ids, invitation mentions). */
+    private Set<String> chunksMentioning(java.util.Collection<String> mentions) {
         Set<String> keys = new LinkedHashSet<>();
         jdbc.query("SELECT organization_id, chunk FROM " + table("activity_mention") + " WHERE user_id = ANY(?)",
                 rs -> {
                     keys.add(Buckets.activityChunk(rs.getString(1), rs.getInt(2)));
-                }, (Object) expired.toArray(String[]::new));
-        changed(keys);
-        return publishPending();
+                }, (Object) mentions.toArray(String[]::new));
+        return keys;
     }
 
     private record Pending(ActivityLines.Line line, RecordedEvent event) {
