@@ -614,11 +614,26 @@ public final class ProjectionRunner implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException("projection " + projection.name() + " is at " + position
-                            + ", not yet at " + sequence);
+                            + ", not yet at " + sequence + " after " + timeout.toMillis() + " ms; " + diagnosis());
                 }
                 TimeUnit.NANOSECONDS.timedWait(progress, left);
             }
         }
+    }
+
+    /**
+     * What the runner is doing, for the log line of a wait that timed out: a read model that is behind because it
+     * is stuck, because nothing reaches it, or because it is busy applying look different here.
+     */
+    String diagnosis() {
+        Stuck stuckAt = stuck;
+        return "last seen stream sequence " + Math.max(streamLast, target) + ", " + inbox.size()
+                + " message(s) waiting to be applied, feeder " + state(feeder) + ", worker " + state(worker)
+                + (stuckAt == null ? "" : ", stuck at " + stuckAt.sequence() + " (" + stuckAt.error() + ")");
+    }
+
+    private static String state(Thread thread) {
+        return thread == null ? "not started" : thread.getState().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     public String describeProgress() {

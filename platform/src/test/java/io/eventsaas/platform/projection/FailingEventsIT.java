@@ -1,6 +1,7 @@
 package io.eventsaas.platform.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.eventsaas.platform.eventstore.Append;
@@ -140,6 +141,11 @@ class FailingEventsIT {
             assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
             assertThat(new Checkpoints(jdbc).parked().list(false)).singleElement()
                     .satisfies(p -> assertThat(p.status() + "@" + p.streamSequence()).isEqualTo("stuck@" + poison));
+            // A request waiting for the read model learns why it waits in vain.
+            assertThatThrownBy(() -> fragile.awaitPosition(poison, Duration.ofMillis(50)))
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class)
+                    .hasMessageContaining("is at " + (poison - 1) + ", not yet at " + poison)
+                    .hasMessageContaining("stuck at " + poison);
 
             poisonBreaks = false; // the fix
             fragile.retry();

@@ -146,6 +146,7 @@ public final class OrganizationCommands {
         try {
             readModel.awaitPosition(sequence, visibilityTimeout);
         } catch (TimeoutException e) {
+            log.warn("Stored at sequence {}, but the read model has not applied it: {}", sequence, e.getMessage());
             throw new RpcException(RpcStatus.TIMEOUT, "stored, but not visible yet; read again in a moment");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

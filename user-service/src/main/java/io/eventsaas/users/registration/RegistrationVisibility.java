@@ -54,6 +54,8 @@ class RegistrationVisibility {
             }
         } catch (TimeoutException e) {
             // Stored, but this instance's read model lags: a retry with the same command id will answer.
+            log.warn("Registration stored at sequence {}, but the read model has not applied it: {}",
+                    userRegisteredSequence, e.getMessage());
             throw new RpcException(RpcStatus.TIMEOUT,
                     "registration stored but not visible yet; retry with the same command id");
         } catch (InterruptedException e) {
