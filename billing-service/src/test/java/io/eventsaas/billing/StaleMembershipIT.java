@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("billing's authorisation against a lagging read model")
 class StaleMembershipIT {
 
+    /** Long enough for the first test's 1.5 s hold to end inside it; short enough for the second to run past. */
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(4);
     private static String namespace;
     private static String database;
     private static BillingServiceInstance service;
@@ -38,7 +40,8 @@ class StaleMembershipIT {
         namespace = TestInfrastructure.newNamespace();
         database = TestInfrastructure.newDatabase("billing_stale");
         client = new BillingTestClient(namespace);
-        service = BillingServiceInstance.start(namespace, database);
+        service = BillingServiceInstance.start(namespace, database,
+                "billing.read-model-wait=" + READ_MODEL_WAIT.toMillis() + "ms");
     }
 
     @AfterAll
@@ -87,5 +90,41 @@ class StaleMembershipIT {
         assertThat(client.eventStore.versionOf(Streams.SUBSCRIPTION, org)).isEqualTo(subscriptionVersion);
         assertThatThrownBy(() -> client.subscription(org, user(admin))).isInstanceOfSatisfying(RpcException.class,
                 e -> assertThat(e.status()).isEqualTo(RpcStatus.NOT_FOUND));
+    }
+
+    @Test
+    @DisplayName("given the read model cannot apply a removal within the wait (stuck, its database away), when the "
+            + "removed admin asks, then the check fails closed: 503, retry, and nothing is appended")
+    void failsClosedWhenTheReadModelCannotCatchUp() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String admin = UUID.randomUUID().toString();
+        String org = client.createOrganization(owner);
+        client.join(org, admin, "admin");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> client.subscription(org, user(admin)) != null);
+        long subscriptionVersion = client.eventStore.versionOf(Streams.SUBSCRIPTION, org);
+
+        Object outcome;
+        try (Connection db = DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword())) {
+            db.setAutoCommit(false);
+            db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");
+            client.remove(org, admin);
+            try {
+                outcome = client.attachCard(org, user(admin), "4242424242424242", 12, 2099);
+            } catch (RuntimeException e) {
+                outcome = e;
+            } finally {
+                db.rollback();
+            }
+        }
+
+        assertThat(outcome).as("refused, not answered from the members the read model still shows")
+                .isInstanceOfSatisfying(RpcException.class,
+                        e -> assertThat(e.status()).isEqualTo(RpcStatus.UNAVAILABLE));
+        assertThat(client.eventStore.versionOf(Streams.SUBSCRIPTION, org)).isEqualTo(subscriptionVersion);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThatThrownBy(
+                () -> client.subscription(org, user(admin))).isInstanceOfSatisfying(RpcException.class,
+                        e -> assertThat(e.status()).isEqualTo(RpcStatus.NOT_FOUND)));
     }
 }

@@ -393,4 +393,30 @@ class OrganizationsIT {
         assertThat(orgs.lastSequence()).isEqualTo(last);
         assertThat(orgs.members(isolationA.owner().caller(), isolationA.org())).isEqualTo(membersBefore);
     }
+
+    @Test
+    @DisplayName("given a member removed whose removal the read model cannot apply in time (stuck, its database "
+            + "away), when they ask for the members, then the check fails closed: 503, not the list")
+    void failsClosedWhileTheReadModelIsBehind() throws Exception {
+        Team team = team("Behind");
+        long before = orgs.version(team.org());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+                var caller = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            db.setAutoCommit(false);
+            db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");
+            // Stored at once; its own reply then waits for the read model in vain, in the background.
+            caller.submit(() -> catchThrowableOfType(RpcException.class,
+                    () -> orgs.remove(team.owner().caller(), team.org(), team.member().userId())));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> orgs.version(team.org()) > before);
+
+            RpcStatus status = statusOf(() -> orgs.members(team.member().caller(), team.org()));
+            db.rollback();
+
+            assertThat(status).as("refused as unavailable, not answered from the rows that still list them")
+                    .isEqualTo(RpcStatus.UNAVAILABLE);
+        }
+        assertThat(statusOf(() -> orgs.members(team.member().caller(), team.org()))).isEqualTo(RpcStatus.NOT_FOUND);
+    }
 }

@@ -169,7 +169,7 @@ public final class SubscriptionHandlers {
     }
 
     private Overview answer(String organizationId, String role) {
-        freshness.catchUp(); // done, and if this instance is slow to show it, it answers with what it shows
+        freshness.catchUpIfYouCan(); // done, and if this instance is slow to show it, it answers with what it shows
         return overview(organizationId, role);
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * stream-info request, and usually no wait at all): whatever was acknowledged before the request is then visible.
  *
  * <p>Authorisation needs it most: a member removed a moment ago, through another service even, must not pass a
- * check made against a read model that has not yet applied the removal.
+ * check made against a read model that has not yet applied the removal. So when the read model cannot catch up in
+ * time (stuck at an event, the database away), the check fails closed: the request is refused as unavailable.
  */
 public final class ReadModelFreshness {
 
@@ -29,19 +30,44 @@ public final class ReadModelFreshness {
         this.timeout = timeout;
     }
 
-    /** Waits (up to the timeout) until the read model has applied everything the stream holds now. */
+    /**
+     * Waits (up to the timeout) until the read model has applied everything the stream holds now. When it cannot,
+     * throws {@link ReadModelBehindException}: a check against older data could let through someone removed a
+     * moment ago, so the request is refused as unavailable (503, retry) rather than answered.
+     */
     public void catchUp() {
+        try {
+            awaitTail();
+        } catch (TimeoutException e) {
+            log.warn("Read model is still behind the stream after {}; refusing the request ({})", timeout,
+                    e.getMessage());
+            throw new ReadModelBehindException("the read model is catching up with the stream; retry in a moment");
+        }
+    }
+
+    /**
+     * The same wait, for a reply after a write that has already succeeded: when the read model is slow to show it,
+     * the reply shows what the read model has rather than turning a done command into an error.
+     */
+    public void catchUpIfYouCan() {
+        try {
+            awaitTail();
+        } catch (TimeoutException e) {
+            log.warn("Read model is still behind the stream after {}; answering from what it has ({})", timeout,
+                    e.getMessage());
+        }
+    }
+
+    private void awaitTail() throws TimeoutException {
         long tail = eventStore.lastSequence();
         if (readModel.position() >= tail) {
             return;
         }
         try {
             readModel.awaitPosition(tail, timeout);
-        } catch (TimeoutException e) {
-            log.warn("Read model is still behind the stream after {} ({}); answering from what it has", timeout,
-                    e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new ReadModelBehindException("interrupted while the instance shuts down; retry");
         }
     }
 }

@@ -10,6 +10,7 @@ import io.eventsaas.platform.eventstore.EventStoreException;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.observability.NatsHeaders;
 import io.eventsaas.platform.observability.Telemetry;
+import io.eventsaas.platform.projection.ReadModelBehindException;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.Kind;
@@ -201,7 +202,8 @@ public final class RpcServer {
 
         private static boolean isUnavailable(RuntimeException e) {
             return e instanceof EventStoreException store && store.isUnavailable()
-                    || e instanceof NatsConnector.NatsUnavailableException;
+                    || e instanceof NatsConnector.NatsUnavailableException
+                    || e instanceof ReadModelBehindException;
         }
 
         /** The caller header's bytes, or null when there is none; 401 when it is not base64. */
