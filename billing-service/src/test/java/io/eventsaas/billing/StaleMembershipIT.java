@@ -52,23 +52,40 @@ class StaleMembershipIT {
         TestInfrastructure.dropDatabase(database);
     }
 
-    @Test
-    @DisplayName("given an admin removed a moment ago whose removal the instance has not applied yet, when the admin "
-            + "attaches a card, then the request waits for the removal and gets 404, and nothing is appended")
-    void removedAdminIsRefused() throws Exception {
+    /** An organisation with an admin that billing's read model shows, and its subscription's version. */
+    private record Team(String org, String admin, long subscriptionVersion) {
+    }
+
+    private static Team teamWithAnAdmin() {
         String owner = UUID.randomUUID().toString();
         String admin = UUID.randomUUID().toString();
         String org = client.createOrganization(owner);
         client.join(org, admin, "admin");
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                 .until(() -> client.subscription(org, user(admin)) != null);
-        long subscriptionVersion = client.eventStore.versionOf(Streams.SUBSCRIPTION, org);
+        return new Team(org, admin, client.eventStore.versionOf(Streams.SUBSCRIPTION, org));
+    }
+
+    /** Holds the read model's checkpoint row, so it cannot apply anything until the transaction ends. */
+    private static Connection holdTheReadModel() throws java.sql.SQLException {
+        Connection db = DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
+                TestInfrastructure.postgresPassword());
+        db.setAutoCommit(false);
+        db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");
+        return db;
+    }
+
+    @Test
+    @DisplayName("given an admin removed a moment ago whose removal the instance has not applied yet, when the admin "
+            + "attaches a card, then the request waits for the removal and gets 404, and nothing is appended")
+    void removedAdminIsRefused() throws Exception {
+        Team team = teamWithAnAdmin();
+        String org = team.org();
+        String admin = team.admin();
+        long subscriptionVersion = team.subscriptionVersion();
 
         CompletableFuture<Object> attempt;
-        try (Connection db = DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword())) {
-            db.setAutoCommit(false);
-            db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");
+        try (Connection db = holdTheReadModel()) {
             client.remove(org, admin);
 
             attempt = CompletableFuture.supplyAsync(() -> {
@@ -96,19 +113,13 @@ class StaleMembershipIT {
     @DisplayName("given the read model cannot apply a removal within the wait (stuck, its database away), when the "
             + "removed admin asks, then the check fails closed: 503, retry, and nothing is appended")
     void failsClosedWhenTheReadModelCannotCatchUp() throws Exception {
-        String owner = UUID.randomUUID().toString();
-        String admin = UUID.randomUUID().toString();
-        String org = client.createOrganization(owner);
-        client.join(org, admin, "admin");
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> client.subscription(org, user(admin)) != null);
-        long subscriptionVersion = client.eventStore.versionOf(Streams.SUBSCRIPTION, org);
+        Team team = teamWithAnAdmin();
+        String org = team.org();
+        String admin = team.admin();
+        long subscriptionVersion = team.subscriptionVersion();
 
         Object outcome;
-        try (Connection db = DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword())) {
-            db.setAutoCommit(false);
-            db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");
+        try (Connection db = holdTheReadModel()) {
             client.remove(org, admin);
             try {
                 outcome = client.attachCard(org, user(admin), "4242424242424242", 12, 2099);
