@@ -6,17 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventsaas.contracts.rpc.Caller;
 import io.eventsaas.platform.privacy.PersonalDataVault;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.eventsaas.users.domain.OrganizationActor;
 import io.eventsaas.users.domain.OrganizationCommand.LeaveOnErasure;
 import io.eventsaas.users.domain.OrganizationCommand.RevokeInvitation;
 import io.eventsaas.users.organizations.OrganizationCommands;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A crash between closing an invitation and destroying its invitee's key: the test appends the closing event through
@@ -26,38 +26,20 @@ import org.junit.jupiter.api.Test;
 @DisplayName("closed invitations' keys, after a crash")
 class ClosedInvitationsIT {
 
-    private static String namespace;
-    private static String database;
-    private static UserServiceInstance instance;
+    @RegisterExtension
+    static final RunningInstances<UserServiceInstance> service = RunningInstances.of("users_closed_invitations", 1,
+            UserServiceInstance::start);
     private static UsersClient users;
     private static OrganizationsClient orgs;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("users_closed_invitations");
-        instance = UserServiceInstance.start(namespace, database);
-        users = new UsersClient(namespace);
-        orgs = new OrganizationsClient(namespace);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (orgs != null) {
-            orgs.close();
-        }
-        if (users != null) {
-            users.close();
-        }
-        if (instance != null) {
-            instance.close();
-        }
-        TestInfrastructure.dropDatabase(database);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        users = service.closeAfterAll(new UsersClient(service.namespace()));
+        orgs = service.closeAfterAll(new OrganizationsClient(service.namespace()));
     }
 
     private static boolean keyExists(String invitationId) {
-        return instance.bean(PersonalDataVault.class).hasKey("invitation-" + invitationId);
+        return service.instance().bean(PersonalDataVault.class).hasKey("invitation-" + invitationId);
     }
 
     @Test
@@ -72,7 +54,7 @@ class ClosedInvitationsIT {
         String open = orgs.invite(owner, org, "bob@example.org", "member").getInvitationId();
         assertThat(keyExists(revoked)).isTrue();
         assertThat(keyExists(open)).isTrue();
-        OrganizationCommands commands = instance.bean(OrganizationCommands.class);
+        OrganizationCommands commands = service.instance().bean(OrganizationCommands.class);
 
         commands.execute(UUID.fromString(org), new RevokeInvitation(new OrganizationActor.User(ownerId),
                 UUID.fromString(revoked)), version -> "crash-revoke:" + revoked + ":" + version, "closed-it");

@@ -13,7 +13,7 @@ import io.eventsaas.platform.nats.Namespace;
 import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.eventsaas.users.credentials.PasswordHasher;
 import io.eventsaas.users.domain.UserCommand.ChangePassword;
 import io.eventsaas.users.domain.UserEvent.UserErased;
@@ -23,15 +23,14 @@ import io.eventsaas.users.sessions.AuthenticateSessionHandler;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances, each with its own read model and vault. An instance that dies right after appending {@code PasswordChanged} or {@code UserErased}, before it purges the
@@ -47,32 +46,18 @@ class CredentialChangesTwoInstancesIT {
     /** Every instance's read model applies an event within milliseconds; this bounds it with room for a busy CI. */
     private static final Duration BOUND = Duration.ofSeconds(2);
 
-    private static String namespace;
-    private static final List<String> databases = new ArrayList<>();
-    private static final List<UserServiceInstance> instances = new ArrayList<>();
+    @RegisterExtension
+    static final RunningInstances<UserServiceInstance> service = RunningInstances.of("users_crash", 2,
+            UserServiceInstance::start);
+    private static List<UserServiceInstance> instances;
     private static UsersClient client;
     private static KeyValue sessionsBucket;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        for (String name : List.of("users_crash_a", "users_crash_b")) {
-            String database = TestInfrastructure.newDatabase(name);
-            databases.add(database);
-            instances.add(UserServiceInstance.start(namespace, database));
-        }
-        client = new UsersClient(namespace);
-        sessionsBucket = client.connection().keyValue(new Namespace(namespace).name(Buckets.SESSIONS));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        instances.forEach(UserServiceInstance::close);
-        databases.forEach(TestInfrastructure::dropDatabase);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        instances = service.instances();
+        client = service.closeAfterAll(new UsersClient(service.namespace()));
+        sessionsBucket = client.connection().keyValue(new Namespace(service.namespace()).name(Buckets.SESSIONS));
     }
 
     private static String uniqueEmail(String name) {

@@ -30,15 +30,16 @@ import io.eventsaas.contracts.users.RevokeInvitation;
 import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,34 +48,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("organisations, members, invitations and API keys")
 class OrganizationsIT {
 
-    private static String namespace;
-    private static String database;
-    private static UserServiceInstance instance;
+    @RegisterExtension
+    static final RunningInstances<UserServiceInstance> service = RunningInstances.of("users_orgs", 1,
+            UserServiceInstance::start);
     private static UsersClient users;
     private static OrganizationsClient orgs;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("users_orgs");
-        instance = UserServiceInstance.start(namespace, database);
-        users = new UsersClient(namespace);
-        orgs = new OrganizationsClient(namespace);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (orgs != null) {
-            orgs.close();
-        }
-        if (users != null) {
-            users.close();
-        }
-        if (instance != null) {
-            instance.close();
-        }
-        TestInfrastructure.dropDatabase(database);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        users = service.closeAfterAll(new UsersClient(service.namespace()));
+        orgs = service.closeAfterAll(new OrganizationsClient(service.namespace()));
     }
 
     record Person(String userId, String email, String name, Caller caller) {
@@ -208,7 +191,7 @@ class OrganizationsIT {
         assertThat(statusOf(() -> orgs.invitation("no-such-token"))).isEqualTo(RpcStatus.NOT_FOUND);
         assertThat(statusOf(() -> orgs.accept(null, forMember.getToken()))).isEqualTo(RpcStatus.UNAUTHORIZED);
         assertThat(orgs.version(team.org())).isEqualTo(version);
-        PersonalDataVault vault = instance.bean(PersonalDataVault.class);
+        PersonalDataVault vault = service.instance().bean(PersonalDataVault.class);
         assertThat(vault.hasKey("invitation-" + revoked.getInvitationId()))
                 .as("a revoked invitation's address is shredded").isFalse();
         assertThat(vault.hasKey("invitation-" + accepted.getInvitationId()))
@@ -400,8 +383,8 @@ class OrganizationsIT {
     void failsClosedWhileTheReadModelIsBehind() throws Exception {
         Team team = team("Behind");
         long before = orgs.version(team.org());
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
-                TestInfrastructure.postgresPassword());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(service.database(),
+                TestInfrastructure.postgresUser(), TestInfrastructure.postgresPassword());
                 var caller = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             db.setAutoCommit(false);
             db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");

@@ -16,7 +16,7 @@ import io.eventsaas.platform.nats.Namespace;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcHeaders;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.nats.client.Message;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,29 +37,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("register-user and get-user")
 class RegisterUserIT {
 
-    private static String namespace;
-    private static String database;
-    private static UserServiceInstance instance;
+    @RegisterExtension
+    static final RunningInstances<UserServiceInstance> service = RunningInstances.of("users_register", 1,
+            (namespace, database) -> UserServiceInstance.start(namespace, database,
+                    "users.registration.email-claim-stale-after=5s"));
     private static UsersClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("users_register");
-        instance = UserServiceInstance.start(namespace, database, "users.registration.email-claim-stale-after=5s");
-        client = new UsersClient(namespace);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (instance != null) {
-            instance.close();
-        }
-        TestInfrastructure.dropDatabase(database);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        client = service.closeAfterAll(new UsersClient(service.namespace()));
     }
 
     private static String uniqueEmail(String name) {
@@ -199,7 +185,7 @@ class RegisterUserIT {
 
     /** What a registration that crashed right after claiming leaves behind. */
     private static void claim(String email, String userId, Instant claimedAt) throws Exception {
-        client.connection().keyValue(new Namespace(namespace).name(Buckets.EMAIL_CLAIMS)).create(
+        client.connection().keyValue(new Namespace(service.namespace()).name(Buckets.EMAIL_CLAIMS)).create(
                 UsersClient.claimKey(email), EmailClaim.newBuilder()
                         .setUserId(userId)
                         .setCommandId("crashed-" + UUID.randomUUID())

@@ -16,14 +16,14 @@ import io.eventsaas.platform.eventstore.Append;
 import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The plan's seat limit, enforced by user-service from billing's events: the test appends SubscriptionStarted and
@@ -36,34 +36,16 @@ class SeatLimitsIT {
     private static final String FULL_INVITE =
             "the Free plan has 3 seats, all taken or invited: upgrade the plan or remove a member";
 
-    private static String namespace;
-    private static String database;
-    private static UserServiceInstance instance;
+    @RegisterExtension
+    static final RunningInstances<UserServiceInstance> service = RunningInstances.of("users_seats", 1,
+            UserServiceInstance::start);
     private static UsersClient users;
     private static OrganizationsClient orgs;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("users_seats");
-        instance = UserServiceInstance.start(namespace, database);
-        users = new UsersClient(namespace);
-        orgs = new OrganizationsClient(namespace);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (orgs != null) {
-            orgs.close();
-        }
-        if (users != null) {
-            users.close();
-        }
-        if (instance != null) {
-            instance.close();
-        }
-        TestInfrastructure.dropDatabase(database);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        users = service.closeAfterAll(new UsersClient(service.namespace()));
+        orgs = service.closeAfterAll(new OrganizationsClient(service.namespace()));
     }
 
     private static Caller person(String name) {

@@ -11,48 +11,34 @@ import io.eventsaas.contracts.users.UserDetails;
 import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.eventsaas.users.credentials.PasswordHasher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in, sign-out, authentication, profile and password change, against one instance, as the gateway calls them. */
 @DisplayName("sessions and the profile")
 class SessionsIT {
 
     static final String ADMIN = "root.admin@example.org";
-    private static String namespace;
-    private static String database;
-    private static UserServiceInstance instance;
+
+    @RegisterExtension
+    static final RunningInstances<UserServiceInstance> service = RunningInstances.of("users_sessions", 1,
+            (namespace, database) -> UserServiceInstance.start(namespace, database,
+                    "users.admins.emails= someone@example.org , " + ADMIN.toUpperCase()));
     private static UsersClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("users_sessions");
-        instance = UserServiceInstance.start(namespace, database,
-                "users.admins.emails= someone@example.org , " + ADMIN.toUpperCase());
-        client = new UsersClient(namespace);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        if (instance != null) {
-            instance.close();
-        }
-        TestInfrastructure.dropDatabase(database);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        client = service.closeAfterAll(new UsersClient(service.namespace()));
     }
 
     static String uniqueEmail(String name) {
@@ -66,7 +52,7 @@ class SessionsIT {
     }
 
     private static double verifications(String against) {
-        return instance.bean(MeterRegistry.class).get(PasswordHasher.VERIFICATIONS).tag("against", against)
+        return service.instance().bean(MeterRegistry.class).get(PasswordHasher.VERIFICATIONS).tag("against", against)
                 .counter().count();
     }
 

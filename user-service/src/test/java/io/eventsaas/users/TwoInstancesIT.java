@@ -9,7 +9,7 @@ import io.eventsaas.contracts.users.UserRegistration;
 import io.eventsaas.platform.policy.PolicyRunner;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.eventsaas.users.store.UserView;
 import io.eventsaas.users.profile.GetUserHandler;
 import io.eventsaas.users.sessions.AuthenticateSessionHandler;
@@ -25,10 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances in one namespace, each with its own database, as in production (law 5): uniqueness must hold
@@ -37,30 +37,16 @@ import org.junit.jupiter.api.Test;
 @DisplayName("two user-service instances")
 class TwoInstancesIT {
 
-    private static String namespace;
-    private static final List<String> databases = new ArrayList<>();
-    private static final List<UserServiceInstance> instances = new ArrayList<>();
+    @RegisterExtension
+    static final RunningInstances<UserServiceInstance> service = RunningInstances.of("users_two", 2,
+            UserServiceInstance::start);
+    private static List<UserServiceInstance> instances;
     private static UsersClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        for (String name : List.of("users_two_a", "users_two_b")) {
-            String database = TestInfrastructure.newDatabase(name);
-            databases.add(database);
-            instances.add(UserServiceInstance.start(namespace, database));
-        }
-        client = new UsersClient(namespace);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
-        instances.forEach(UserServiceInstance::close);
-        databases.forEach(TestInfrastructure::dropDatabase);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        instances = service.instances();
+        client = service.closeAfterAll(new UsersClient(service.namespace()));
     }
 
     @Test
