@@ -10,44 +10,32 @@ import io.eventsaas.contracts.billing.SubscriptionDetails;
 import io.eventsaas.contracts.rpc.Caller;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** billing-service against the real NATS and PostgreSQL servers, as the gateway and user-service would use it. */
 @DisplayName("billing flows")
 class BillingFlowsIT {
 
     static final int NEXT_YEAR = java.time.Year.now().getValue() + 2;
-    private static String namespace;
-    private static String database;
-    private static BillingServiceInstance service;
+
+    @RegisterExtension
+    static final RunningInstances<BillingServiceInstance> billing = RunningInstances.of("billing_flows", 1,
+            BillingServiceInstance::start);
     private static BillingTestClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("billing_flows");
-        client = new BillingTestClient(namespace);
-        service = BillingServiceInstance.start(namespace, database);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        client.close();
-        TestInfrastructure.deleteNamespace(namespace);
-        TestInfrastructure.dropDatabase(database);
+    static void connect() throws Exception {
+        client = billing.closeAfterAll(new BillingTestClient(billing.namespace()));
     }
 
     static Instant periodEnd(SubscriptionDetails s) {

@@ -13,39 +13,28 @@ import io.eventsaas.billing.invoicing.InvoiceIssuer;
 import io.eventsaas.billing.nats.BillingBuckets;
 import io.eventsaas.contracts.billing.InvoiceDetails;
 import io.eventsaas.contracts.billing.SubscriptionDetails;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A run that died half-way: the next run finishes its work, and invoice numbers keep no gaps. */
 @DisplayName("a billing run that crashed")
 class CrashedRunIT {
 
-    private static String namespace;
-    private static String database;
-    private static BillingServiceInstance service;
+    @RegisterExtension
+    static final RunningInstances<BillingServiceInstance> billing = RunningInstances.of("billing_crash", 1,
+            BillingServiceInstance::start);
     private static BillingTestClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("billing_crash");
-        client = new BillingTestClient(namespace);
-        service = BillingServiceInstance.start(namespace, database);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        client.close();
-        TestInfrastructure.deleteNamespace(namespace);
-        TestInfrastructure.dropDatabase(database);
+    static void connect() throws Exception {
+        client = billing.closeAfterAll(new BillingTestClient(billing.namespace()));
     }
 
     @Test
@@ -65,12 +54,12 @@ class CrashedRunIT {
         Instant asOf = Instant.ofEpochSecond(subscriptionA.getPeriodEnd().getSeconds()).plusSeconds(3600);
 
         // The crashed run: renews A, takes the next number for A's invoice, and dies before appending it.
-        var renewal = service.bean(Aggregates.class).decideSubscription(a,
+        var renewal = billing.instance().bean(Aggregates.class).decideSubscription(a,
                 s -> Subscription.decide(s, new Renew(asOf, 1)), "renew:" + a + ":crashed", "crashed-run", "crashed");
         SubscriptionRenewed renewed = (SubscriptionRenewed) renewal.events().getLast();
         InvoiceIssued draft = InvoiceDrafts.forPeriod(renewed, renewed.periodStart());
         String series = InvoiceIssuer.seriesOf(draft);
-        var numbers = service.bean(BillingBuckets.class).invoiceNumbers();
+        var numbers = billing.instance().bean(BillingBuckets.class).invoiceNumbers();
         var last = numbers.last(series);
         long next = last.map(l -> Long.parseLong(l.invoice().number().substring(5)) + 1).orElse(1L);
         String taken = series + "-" + String.format("%06d", next);

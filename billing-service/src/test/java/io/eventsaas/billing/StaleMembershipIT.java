@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.eventsaas.contracts.Streams;
 import io.eventsaas.platform.rpc.RpcException;
 import io.eventsaas.platform.rpc.RpcStatus;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.eventsaas.platform.testing.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,10 +16,10 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tenant isolation when billing's copy of the members lags: the check waits for the read model to reach the stream's
@@ -30,26 +31,16 @@ class StaleMembershipIT {
 
     /** Long enough for the first test's 1.5 s hold to end inside it; short enough for the second to run past. */
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(4);
-    private static String namespace;
-    private static String database;
-    private static BillingServiceInstance service;
+
+    @RegisterExtension
+    static final RunningInstances<BillingServiceInstance> billing = RunningInstances.of("billing_stale", 1,
+            (namespace, database) -> BillingServiceInstance.start(namespace, database,
+                    "billing.read-model-wait=" + READ_MODEL_WAIT.toMillis() + "ms"));
     private static BillingTestClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        database = TestInfrastructure.newDatabase("billing_stale");
-        client = new BillingTestClient(namespace);
-        service = BillingServiceInstance.start(namespace, database,
-                "billing.read-model-wait=" + READ_MODEL_WAIT.toMillis() + "ms");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-        client.close();
-        TestInfrastructure.deleteNamespace(namespace);
-        TestInfrastructure.dropDatabase(database);
+    static void connect() throws Exception {
+        client = billing.closeAfterAll(new BillingTestClient(billing.namespace()));
     }
 
     /** An organisation with an admin that billing's read model shows, and its subscription's version. */
@@ -68,7 +59,7 @@ class StaleMembershipIT {
 
     /** Holds the read model's checkpoint row, so it cannot apply anything until the transaction ends. */
     private static Connection holdTheReadModel() throws java.sql.SQLException {
-        Connection db = DriverManager.getConnection(database, TestInfrastructure.postgresUser(),
+        Connection db = DriverManager.getConnection(billing.database(), TestInfrastructure.postgresUser(),
                 TestInfrastructure.postgresPassword());
         db.setAutoCommit(false);
         db.createStatement().execute("SELECT * FROM projection_checkpoint FOR UPDATE");

@@ -10,7 +10,7 @@ import io.eventsaas.contracts.Streams;
 import io.eventsaas.contracts.billing.InvoiceDetails;
 import io.eventsaas.platform.nats.KeyValueBuckets;
 import io.eventsaas.platform.policy.PolicyRunner;
-import io.eventsaas.platform.testing.TestInfrastructure;
+import io.eventsaas.platform.testing.RunningInstances;
 import io.nats.client.KeyValue;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,37 +26,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two billing instances in one namespace, each with its own database, as in production (laws 4 and 5). */
 @DisplayName("two billing-service instances")
 class TwoInstancesIT {
 
-    private static String namespace;
-    private static final List<String> databases = new ArrayList<>();
-    private static final List<BillingServiceInstance> instances = new ArrayList<>();
+    @RegisterExtension
+    static final RunningInstances<BillingServiceInstance> billing = RunningInstances.of("billing_two", 2,
+            BillingServiceInstance::start);
+    private static List<BillingServiceInstance> instances;
     private static BillingTestClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        namespace = TestInfrastructure.newNamespace();
-        client = new BillingTestClient(namespace);
-        for (String name : List.of("billing_two_a", "billing_two_b")) {
-            String database = TestInfrastructure.newDatabase(name);
-            databases.add(database);
-            instances.add(BillingServiceInstance.start(namespace, database));
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        instances.forEach(BillingServiceInstance::close);
-        client.close();
-        databases.forEach(TestInfrastructure::dropDatabase);
-        TestInfrastructure.deleteNamespace(namespace);
+    static void connect() throws Exception {
+        instances = billing.instances();
+        client = billing.closeAfterAll(new BillingTestClient(billing.namespace()));
     }
 
     @Test
