@@ -380,9 +380,26 @@ class IdentityPagesIT extends AgainstRunningGateway {
     class InvitationPage {
 
         private void invitation(String status) {
+            invitation(status, "bob@example.com");
+        }
+
+        private void invitation(String status, String email) {
             users.on(Endpoints.GET_INVITATION, (GetInvitation request, RpcContext c) -> InvitationDetails.newBuilder()
                     .setInvitationId("inv-1").setOrganizationId("org-1").setOrganizationName("Acme " + EVIL)
-                    .setRole("member").setInvitedByName("Ada").setEmail("bob@example.com").setStatus(status).build());
+                    .setRole("member").setInvitedByName("Ada").setEmail(email).setStatus(status).build());
+        }
+
+        @Test
+        @DisplayName("expired: user-service answers without the invitee's address, and the page names none")
+        void expired() {
+            invitation("expired", "");
+
+            HttpResponse<String> response = gateway.get("/invitations/tok-1");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("invited <strong>someone</strong>")
+                    .contains("id=\"invitation-status\">This invitation is expired: ask for a new one.<")
+                    .doesNotContain("bob@example.com").doesNotContain("id=\"sign-in-to-accept\"");
         }
 
         @Test

@@ -54,8 +54,9 @@ public final class PersonalDataVault implements AutoCloseable {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    /** The server's "wrong last sequence": the key exists already. */
+    /** The server's "wrong last sequence" (10071; 10164 on newer servers): the key exists already. */
     private static final int WRONG_LAST_SEQUENCE = 10071;
+    private static final int WRONG_LAST_SEQUENCE_NEWER = 10164;
     private static final Logger log = LoggerFactory.getLogger(PersonalDataVault.class);
 
     private final NatsConnector connector;
@@ -122,7 +123,20 @@ public final class PersonalDataVault implements AutoCloseable {
 
     /** Seals {@code data} with the subject's key, creating the key on first use. */
     public Sealed seal(String keyId, Message data) {
-        byte[] key = keyFor(keyId, true).orElseThrow();
+        return seal(keyId, keyFor(keyId, Lookup.READ_ELSE_CREATE).orElseThrow(), data);
+    }
+
+    /**
+     * Seals {@code data} for a subject whose key the caller expects not to exist yet (a user being registered, an
+     * invitation being issued). It asks to create the key straight away, saving {@link #seal}'s lookup, which for a
+     * new subject always misses. Creating stays a compare-and-set, so it is as safe as {@link #seal} when the
+     * caller is wrong (a retried command, another instance first): the key already there is read and used.
+     */
+    public Sealed sealForNewSubject(String keyId, Message data) {
+        return seal(keyId, keyFor(keyId, Lookup.CREATE_ELSE_READ).orElseThrow(), data);
+    }
+
+    private Sealed seal(String keyId, byte[] key, Message data) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, nonce, keyId, data.toByteArray());
@@ -141,7 +155,7 @@ public final class PersonalDataVault implements AutoCloseable {
         if (sealed == null || sealed.getKeyId().isEmpty()) {
             return Optional.empty();
         }
-        Optional<byte[]> key = keyFor(sealed.getKeyId(), false);
+        Optional<byte[]> key = keyFor(sealed.getKeyId(), Lookup.READ);
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -169,20 +183,31 @@ public final class PersonalDataVault implements AutoCloseable {
 
     /** Whether the subject's key exists (false once destroyed). */
     public boolean hasKey(String keyId) {
-        return keyFor(keyId, false).isPresent();
+        return keyFor(keyId, Lookup.READ).isPresent();
     }
 
-    private Optional<byte[]> keyFor(String keyId, boolean create) {
+    /** How a key missing from the cache is looked for in the bucket. */
+    private enum Lookup {
+        /** One round trip; empty when there is no key. */
+        READ,
+        /** One round trip when the key exists, two when it does not (then created). */
+        READ_ELSE_CREATE,
+        /** One round trip when the key does not exist yet (created), three when it does (then read). */
+        CREATE_ELSE_READ
+    }
+
+    private Optional<byte[]> keyFor(String keyId, Lookup lookup) {
         Instant now = clock.instant();
         CachedKey cached = cache.get(keyId);
         if (cached != null && cached.loadedAt().plusSeconds(CACHE_SECONDS).isAfter(now)) {
             return Optional.of(cached.key());
         }
         long evictionsBefore = evictions.get();
-        Optional<byte[]> key = read(keyId);
-        if (key.isEmpty() && create) {
-            key = Optional.of(createKey(keyId, now));
-        }
+        Optional<byte[]> key = switch (lookup) {
+            case READ -> read(keyId);
+            case READ_ELSE_CREATE -> read(keyId).or(() -> Optional.of(createKey(keyId, now)));
+            case CREATE_ELSE_READ -> Optional.of(createKey(keyId, now));
+        };
         if (key.isEmpty()) {
             cache.remove(keyId);
             return key;
@@ -211,7 +236,10 @@ public final class PersonalDataVault implements AutoCloseable {
         }
     }
 
-    /** Creates the key atomically; when another instance won the race, uses theirs. */
+    /**
+     * Creates the key atomically (a KV create: it fails when a key is there, and replaces only a destroyed one); when
+     * a key is there already (another instance won the race, or the subject was not new), reads and uses that one.
+     */
     private byte[] createKey(String keyId, Instant now) {
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
@@ -223,7 +251,7 @@ public final class PersonalDataVault implements AutoCloseable {
             bucket().create(keyId, value.toByteArray());
             return key;
         } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+            if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE || e.getApiErrorCode() == WRONG_LAST_SEQUENCE_NEWER) {
                 return read(keyId).orElseThrow(() -> new IllegalStateException(
                         "personal-data key " + keyId + " was created and destroyed at once"));
             }

@@ -10,6 +10,7 @@ import io.eventsaas.contracts.privacy.Sealed;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.nats.NatsProperties;
 import io.eventsaas.platform.testing.TestInfrastructure;
+import io.nats.client.KeyValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The vault against a real NATS server: keys in a KV bucket, AES-256-GCM, crypto-shredding by purging a key. */
 @DisplayName("PersonalDataVault")
@@ -163,10 +166,55 @@ class PersonalDataVaultIT {
         assertThat(vault.open(sealed, StringValue.parser())).contains(SECRET);
     }
 
+    private static KeyValue bucket() throws Exception {
+        return connectors.getFirst().connection().keyValue(namespace + "_" + Buckets.PERSONAL_DATA_KEYS);
+    }
+
     @Test
+    @DisplayName("given a subject's key that another instance created, when sealing for it as a new subject, then "
+            + "the create finds the key there and the existing key seals the data, and no second key is written")
+    void sealForNewSubjectUsesAnExistingKey() throws Exception {
+        PersonalDataVault first = newVault();
+        PersonalDataVault retrying = newVault();
+        String keyId = subject();
+        Sealed before = first.seal(keyId, SECRET);
+
+        Sealed sealed = retrying.sealForNewSubject(keyId, SECRET);
+
+        assertThat(first.open(sealed, StringValue.parser())).as("opened with the first instance's key")
+                .contains(SECRET);
+        assertThat(newVault().open(sealed, StringValue.parser())).contains(SECRET);
+        assertThat(retrying.open(before, StringValue.parser())).contains(SECRET);
+        assertThat(bucket().history(keyId)).as("writes of the key").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("given a key created for a new subject, then it opens on another instance, and once another "
+            + "instance destroys it every cache drops it; sealing for the id anew makes a new key that does not open "
+            + "what the destroyed one sealed")
+    void sealForNewSubjectCreatesCachesAndForgets() throws Exception {
+        PersonalDataVault vault = newVault();
+        PersonalDataVault destroyer = newVault();
+        String keyId = subject();
+
+        Sealed sealed = vault.sealForNewSubject(keyId, SECRET);
+        assertThat(destroyer.open(sealed, StringValue.parser())).contains(SECRET);
+        assertThat(bucket().history(keyId)).hasSize(1);
+        destroyer.destroy(keyId);
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                .until(() -> vault.open(sealed, StringValue.parser()).isEmpty());
+        Sealed again = vault.sealForNewSubject(keyId, SECRET);
+        assertThat(destroyer.open(again, StringValue.parser())).contains(SECRET);
+        assertThat(vault.open(sealed, StringValue.parser())).as("what the destroyed key sealed").isEmpty();
+        assertThat(destroyer.open(sealed, StringValue.parser())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"seal", "sealForNewSubject"})
     @DisplayName("given many instances sealing for a new subject at once, then one key is created and every "
             + "instance's sealed data opens with it")
-    void concurrentCreateMakesOneKey() throws Exception {
+    void concurrentCreateMakesOneKey(String method) throws Exception {
         List<PersonalDataVault> vaults = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             vaults.add(newVault());
@@ -182,7 +230,8 @@ class PersonalDataVaultIT {
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
-                    return vault.seal(keyId, SECRET);
+                    return method.equals("seal") ? vault.seal(keyId, SECRET)
+                            : vault.sealForNewSubject(keyId, SECRET);
                 }, threads));
             }
             go.countDown();
@@ -194,8 +243,6 @@ class PersonalDataVaultIT {
             opened.add(reader.open(seal.join(), StringValue.parser()).orElseThrow().getValue());
         }
         assertThat(opened).containsExactly("ann@example.org");
-        var history = connectors.getFirst().connection()
-                .keyValue(namespace + "_" + Buckets.PERSONAL_DATA_KEYS).history(keyId);
-        assertThat(history).as("writes of the key").hasSize(1);
+        assertThat(bucket().history(keyId)).as("writes of the key").hasSize(1);
     }
 }

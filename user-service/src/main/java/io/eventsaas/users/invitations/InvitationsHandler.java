@@ -88,7 +88,7 @@ public final class InvitationsHandler {
         return new IssuedInvitation(invitationId, token, expiresAt, acceptUrl);
     }
 
-    /** Open invitations (owners and admins: they show the invitees' addresses). */
+    /** Open invitations, not expired ones (owners and admins: they show the invitees' addresses). */
     public List<InvitationView> open(OrganizationActor actor, String organizationId) {
         Access.Granted granted = access.require(actor, organizationId, OrganizationRole.ADMIN);
         return readModel.openInvitations(granted.organization().organizationId(), clock.instant());
@@ -106,15 +106,17 @@ public final class InvitationsHandler {
         return readModel.openInvitations(org, clock.instant());
     }
 
-    /** For the accept page: no caller needed, the token is the capability. */
+    /**
+     * For the accept page: no caller needed, the token is the capability. An expired invitation shows no address,
+     * as if already shredded: the sweep that destroys its key and forgets it here runs only every few minutes.
+     */
     public InvitationStatus byToken(String token) {
         access.catchUp(); // its status may have changed through another instance a moment ago
         InvitationView invitation = find(token);
-        String status = switch (invitation.status()) {
-            case "open" -> clock.instant().isBefore(invitation.expiresAt()) ? "open" : "expired";
-            default -> invitation.status();
-        };
-        return new InvitationStatus(invitation, status);
+        if (invitation.expiredAt(clock.instant())) {
+            return new InvitationStatus(invitation.withoutAddress(), "expired");
+        }
+        return new InvitationStatus(invitation, invitation.status());
     }
 
     /**

@@ -63,7 +63,8 @@ final class OrganizationEventCodec {
             case OrganizationEvent.MemberInvited e -> newEvent(EventTypes.MEMBER_INVITED, MemberInvited.newBuilder()
                     .setOrganizationId(e.organizationId().toString())
                     .setInvitationId(e.invitationId().toString())
-                    .setInvitee(vault.seal(invitationKey(e.invitationId()),
+                    // A new invitation: no key to look up first (a retried command finds and uses it).
+                    .setInvitee(vault.sealForNewSubject(invitationKey(e.invitationId()),
                             InviteePersonalData.newBuilder().setEmail(e.email()).build()))
                     .setRole(e.role().wireName())
                     .setInvitedByUserId(text(e.invitedByUserId()))

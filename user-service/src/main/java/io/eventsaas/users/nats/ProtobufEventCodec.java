@@ -61,7 +61,8 @@ final class ProtobufEventCodec implements DomainEventCodec {
                     versionOf(EventTypes.USER_REGISTERED), UserRegistered.newBuilder()
                             .setUserId(e.userId().toString())
                             .setPersonalOrganizationId(e.personalOrganizationId().toString())
-                            .setPersonalData(vault.seal(keyOf(e.userId()), UserPersonalData.newBuilder()
+                            // A new user: no key to look up first (a retried registration finds and uses it).
+                            .setPersonalData(vault.sealForNewSubject(keyOf(e.userId()), UserPersonalData.newBuilder()
                                     .setEmail(e.email())
                                     .setDisplayName(e.displayName())
                                     .setPasswordHash(e.passwordHash().value())

@@ -23,10 +23,24 @@ public final class OrganizationsReadModel {
     public record MemberView(UUID userId, String displayName, String email, String role, Instant joinedAt) {
     }
 
-    /** An invitation; status is "open", "accepted" or "revoked" (an open one may be past its expiry). */
+    /**
+     * An invitation; status is "open", "accepted" or "revoked" (an open one may be past its expiry); {@code email} is
+     * empty once the invitee's address is shredded.
+     */
     public record InvitationView(UUID invitationId, UUID organizationId, String organizationName, String email,
             String role, UUID invitedByUserId, String invitedByName, Instant invitedAt, Instant expiresAt,
             String status) {
+
+        /** True when an open invitation can no longer be accepted at {@code now}. */
+        public boolean expiredAt(Instant now) {
+            return "open".equals(status) && !now.isBefore(expiresAt);
+        }
+
+        /** The invitation as it shows once its invitee's address is shredded. */
+        public InvitationView withoutAddress() {
+            return new InvitationView(invitationId, organizationId, organizationName, "", role, invitedByUserId,
+                    invitedByName, invitedAt, expiresAt, status);
+        }
     }
 
     public record ApiKeyView(UUID apiKeyId, UUID organizationId, String name, String role, String prefix,
@@ -100,7 +114,7 @@ public final class OrganizationsReadModel {
                    LEFT JOIN users u ON u.user_id = i.invited_by_user_id
             """;
 
-    /** Open invitations that have not expired by {@code now}, newest first. */
+    /** Open invitations that have not expired by {@code now} (the only ones whose address shows), newest first. */
     public List<InvitationView> openInvitations(UUID organizationId, Instant now) {
         return jdbc.sql(INVITATION_SELECT + """
                          WHERE i.organization_id = ? AND i.status = 'open' AND i.expires_at > ?
