@@ -14,15 +14,15 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.nats.client.impl.Headers;
-import io.nats.client.ConsumeOptions;
-import io.nats.client.IterableConsumer;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,8 @@ import org.slf4j.MDC;
  * acknowledged once handled; a failure is negatively acknowledged with a growing delay, so the event comes back
  * later, to whichever instance pulls first. An instance that dies leaves its unacknowledged events to the others
  * after the ack wait. Nothing is consumed before {@link #start()}: the warm-up calls it once the instance has
- * caught up. {@link #close()} stops pulling and hands back what it had pulled but not handled.
+ * caught up. {@link #close()} lets the event at hand finish and be acknowledged, stops pulling, and hands back at
+ * once (nak) what it had pulled but not handled, for another instance to take.
  *
  * <p>Each message handled is an observation {@value #OBSERVATION} (a timer tagged policy and outcome = handled
  * or failed, and a consumer span that continues the trace of the append that wrote the event). Counters, tagged
@@ -48,7 +49,14 @@ import org.slf4j.MDC;
 public final class PolicyRunner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyRunner.class);
-    private static final Duration POLL = Duration.ofMillis(500);
+    /*
+     * How long the worker waits for a message before it looks at the stop flag again: how late an idle runner notices
+     * close(). Short, since a service closes its runners one after the other (10 wake-ups a second cost nothing);
+     * interrupting the wait instead could cut off the handling of an event.
+     */
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration PULL_EXPIRY = Duration.ofSeconds(5);
+    private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(1);
     public static final String OBSERVATION = "eventsaas.policy.events";
 
     private final Policy policy;
@@ -165,18 +173,44 @@ public final class PolicyRunner implements AutoCloseable {
         }
     }
 
+    /*
+     * Why a plain pull subscription and not the simplified IterableConsumer: stopping must hand back what was pulled
+     * but not handled, and the simplified consumer cannot. Once stopped it unsubscribes (and throws away its local
+     * buffer) as soon as the last message it asked for has arrived, so the rest of a batch waited out the ack wait
+     * (PolicyRunnerIT#closeHandsBackWhatWasPulledButNotHandled); and while a pull is open it waits for the pull to
+     * expire. A subscription of our own can be drained: the server stops sending at once and we nak what came.
+     */
     private void consume() throws Exception {
-        // Short pulls: heartbeats every 2.5 s, so a pull lost with a cluster node is noticed in under 8 s (not 45 s).
-        ConsumeOptions options = ConsumeOptions.builder().batchSize(settings.batchSize()).expiresIn(5000).build();
-        try (IterableConsumer messages = connector.connection().getStreamContext(eventStore.streamName())
-                .getConsumerContext(consumerName).iterate(options)) {
+        JetStreamSubscription subscription = connector.connection().jetStream()
+                .subscribe(null, PullSubscribeOptions.bind(eventStore.streamName(), consumerName));
+        try {
             while (running) {
-                Message message = messages.nextMessage(POLL);
-                if (message != null) {
-                    handle(message);
-                }
+                pullAndHandle(subscription);
             }
-            handBack(messages);
+        } finally {
+            handBack(subscription);
+        }
+    }
+
+    /**
+     * One pull: up to a batch of events, handled one at a time as they come, until the batch is done or the pull has
+     * expired. It asks only for what the batch lacks, so a slow policy never holds more than a batch unacknowledged.
+     * A short expiry, so that a pull lost with a server (restart, cluster node) is replaced within seconds.
+     */
+    private void pullAndHandle(JetStreamSubscription subscription) throws InterruptedException {
+        long alreadyHere = subscription.getPendingMessageCount();
+        long wanted = settings.batchSize() - alreadyHere;
+        if (wanted > 0) {
+            subscription.pullExpiresIn((int) wanted, PULL_EXPIRY);
+        }
+        long expiry = System.nanoTime() + PULL_EXPIRY.toNanos();
+        int taken = 0;
+        while (running && taken < settings.batchSize() && System.nanoTime() - expiry < 0) {
+            Message message = subscription.nextMessage(POLL);
+            if (message != null) {
+                taken++;
+                handle(message);
+            }
         }
     }
 
@@ -249,15 +283,42 @@ public final class PolicyRunner implements AutoCloseable {
         return min(delay, settings.maxRedeliveryDelay());
     }
 
-    /** Stopping: what was pulled but not handled goes back at once, for another instance to take. */
-    private void handBack(IterableConsumer messages) throws Exception {
-        messages.stop();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (!messages.isFinished() && System.nanoTime() < until) {
-            Message message = messages.nextMessage(Duration.ofMillis(100));
-            if (message != null) {
-                message.nak();
+    /**
+     * Stopping: what was pulled but not handled goes back at once (nak), for another instance to take now rather
+     * than after the ack wait. Draining unsubscribes at the server, which then drops this instance's open pull, and
+     * waits for the reply to a ping sent after it: every message the server had sent to this subscription is here
+     * by then. One round trip, not the pull's expiry. (Only a message the server was handing over at that very
+     * instant can miss it; like all events of an instance that died, it comes back after the ack wait, as it does
+     * when NATS is unreachable and a nak could not reach the server.)
+     */
+    private void handBack(JetStreamSubscription subscription) {
+        try {
+            if (connector.connection().getStatus() != Connection.Status.CONNECTED) {
+                subscription.unsubscribe();
+                return;
             }
+            subscription.drain(HAND_BACK_TIMEOUT);
+            int handedBack = 0;
+            for (Message message = nextPulled(subscription); message != null; message = nextPulled(subscription)) {
+                message.nak();
+                handedBack++;
+            }
+            if (handedBack > 0) {
+                log.info("Policy {} handed back {} event(s) it had pulled but not handled", policy.consumerName(),
+                        handedBack);
+            }
+        } catch (Exception e) {
+            log.warn("Policy {} could not hand back what it had pulled ({}); the ack wait brings it back",
+                    policy.consumerName(), e.toString());
+        }
+    }
+
+    /** The next message already here, without waiting (the subscription is draining); null when none is left. */
+    private static Message nextPulled(JetStreamSubscription subscription) throws InterruptedException {
+        try {
+            return subscription.nextMessage(Duration.ofMillis(1));
+        } catch (IllegalStateException drained) {
+            return null;
         }
     }
 

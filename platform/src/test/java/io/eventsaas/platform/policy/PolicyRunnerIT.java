@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,10 +175,97 @@ class PolicyRunnerIT {
         assertThat(shared.handledBy.get(early)).containsExactly("a");
     }
 
+    @Test
+    @DisplayName("given an instance closed while it handles the first event of a batch it pulled, then that event "
+            + "is acknowledged and the rest of the batch goes at once to another instance, long before the ack wait")
+    void closeHandsBackWhatWasPulledButNotHandled() throws Exception {
+        Counting shared = new Counting("a", null);
+        HoldsFirstEvent held = new HoldsFirstEvent(shared);
+        PolicyRunner a = instance(held);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < FAST.batchSize(); i++) { // one batch: a pulls them all at once
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            append("ThingMade", id);
+        }
+        a.start();
+        assertThat(held.handling.await(20, TimeUnit.SECONDS)).as("a handles the first event").isTrue();
+        PolicyRunner b = instance(new Counting("b", shared));
+        b.start(); // waits: a holds every event of the stream, unacknowledged
+
+        Thread closing = Thread.ofPlatform().start(a::close);
+        await(() -> !a.isRunning());
+        held.release.countDown(); // the event at hand finishes while a is closing
+        closing.join(Duration.ofSeconds(10));
+        assertThat(closing.isAlive()).as("a closed within 10 s").isFalse();
+
+        // The ack wait is 30 s: only a hand-back brings the other events to b within 10 s.
+        await(() -> shared.handledBy.size() == ids.size(), Duration.ofSeconds(10));
+        assertThat(shared.handledBy.get(ids.getFirst())).containsExactly("a");
+        assertThat(ids.subList(1, ids.size())).allSatisfy(id -> assertThat(shared.handledBy.get(id))
+                .containsExactly("b"));
+        assertThat(a.handled()).isEqualTo(1);
+        // and a acknowledged the event it finished: nothing is left waiting for an acknowledgement
+        await(() -> acknowledgementsPending(a) == 0, Duration.ofSeconds(10));
+    }
+
+    private long acknowledgementsPending(PolicyRunner runner) {
+        try {
+            return connectors.getFirst().connection().getStreamContext(store.streamName())
+                    .getConsumerContext(runner.consumerName()).getConsumerInfo().getNumAckPending();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Holds the first event it is given until released, then counts it like the policy it wraps. */
+    private static final class HoldsFirstEvent implements Policy {
+        final CountDownLatch handling = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final Counting counting;
+
+        HoldsFirstEvent(Counting counting) {
+            this.counting = counting;
+        }
+
+        @Override
+        public String consumerName() {
+            return counting.consumerName();
+        }
+
+        @Override
+        public String filterSubject() {
+            return counting.filterSubject();
+        }
+
+        @Override
+        public boolean handles(String eventType) {
+            return counting.handles(eventType);
+        }
+
+        @Override
+        public void handle(RecordedEvent event) {
+            if (handling.getCount() > 0) {
+                handling.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            counting.handle(event);
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        await(condition, Duration.ofSeconds(20));
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
+            assertThat(System.nanoTime()).as("waited " + timeout.toSeconds() + " s").isLessThan(deadline);
             Thread.sleep(20);
         }
     }
