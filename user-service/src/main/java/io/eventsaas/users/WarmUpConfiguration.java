@@ -8,7 +8,6 @@ import io.eventsaas.platform.projection.ProjectionRunner;
 import io.eventsaas.platform.rpc.RpcServer;
 import io.eventsaas.platform.warmup.WarmUp;
 import io.eventsaas.platform.warmup.WarmUpStep;
-import io.eventsaas.platform.privacy.PersonalDataVault;
 import io.eventsaas.users.credentials.PasswordHasher;
 import io.eventsaas.users.invitations.ExpiredInvitationsSweep;
 import io.eventsaas.users.registration.EmailClaims;
