@@ -129,7 +129,8 @@ public final class EventCatalogue {
         line("");
         line("The gateway sends a request to `rpc.<service>.<endpoint>`; any instance in the service's queue group"
                 + " answers. Errors come back as the headers `Nats-Service-Error-Code` and `Nats-Service-Error` with an"
-                + " [ErrorDetail](#errordetail) body.");
+                + " [ErrorDetail](#errordetail) body. Every reply carries `Rpc-Status` (`200` or the error code); a"
+                + " client refuses a reply without it.");
         line("");
         line("| subject | request | reply | service | what it does |");
         line("|---|---|---|---|---|");

@@ -16,6 +16,7 @@ import io.micrometer.observation.transport.SenderContext;
 import io.nats.client.RequestFailureMessage;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import io.nats.client.support.Status;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ import java.util.Map;
 /**
  * Calls an RPC endpoint and returns its typed reply, or throws {@link RpcException} with a status the caller can
  * map: the handler's own (400, 404, 409 ...), {@link RpcStatus#UNAVAILABLE} when no instance is there to answer
- * (or NATS is not connected), {@link RpcStatus#TIMEOUT} when an instance did not answer in time.
+ * (or NATS is not connected), {@link RpcStatus#TIMEOUT} when an instance did not answer in time,
+ * {@link RpcStatus#INTERNAL} for a reply it cannot read (one without {@value RpcHeaders#STATUS}: not an
+ * {@link RpcServer}'s answer).
  *
  * <p>Every call is an observation {@value #OBSERVATION} (a timer tagged service, endpoint and outcome = ok or
  * the error code, and a client span whose trace context goes out in the request's headers).
@@ -112,16 +115,39 @@ public final class RpcClient {
                         endpoint.subject() + " failed: " + failure.getReason());
             };
         }
+        if (reply.isStatusMessage()) {
+            throw statusFrom(endpoint, reply.getStatus());
+        }
         Headers replyHeaders = reply.getHeaders();
         String errorCode = replyHeaders == null ? null : replyHeaders.getFirst(RpcHeaders.SERVICE_ERROR_CODE);
         if (errorCode != null) {
             throw errorFrom(reply, errorCode);
+        }
+        if (replyHeaders == null || !RpcHeaders.OK.equals(replyHeaders.getFirst(RpcHeaders.STATUS))) {
+            // Not an RPC handler's answer (a bare reply, or a responder from another version): parsing it would turn
+            // an empty or foreign body into a reply full of defaults.
+            throw new RpcException(RpcStatus.INTERNAL, endpoint.subject() + " sent a reply without "
+                    + RpcHeaders.STATUS + " " + RpcHeaders.OK + " or " + RpcHeaders.SERVICE_ERROR_CODE
+                    + "; it cannot be read");
         }
         try {
             return replyParser.parseFrom(reply.getData());
         } catch (InvalidProtocolBufferException e) {
             throw new RpcException(RpcStatus.INTERNAL, endpoint.subject() + " sent a reply that cannot be read");
         }
+    }
+
+    /** A NATS status message instead of a reply (503: nobody subscribed; the server itself answered). */
+    private static RpcException statusFrom(Endpoint endpoint, Status status) {
+        return switch (status.getCode()) {
+            case 503 -> new RpcException(RpcStatus.UNAVAILABLE,
+                    "no instance of service '" + endpoint.service() + "' is available");
+            case 408 -> new RpcException(RpcStatus.TIMEOUT,
+                    endpoint.subject() + " did not answer in time (NATS status 408)");
+            default -> new RpcException(RpcStatus.INTERNAL,
+                    endpoint.subject() + " was answered by NATS with status " + status.getCode() + " "
+                            + status.getMessage());
+        };
     }
 
     private static RpcException errorFrom(io.nats.client.Message reply, String errorCode) {

@@ -31,7 +31,8 @@ import org.slf4j.MDC;
 /**
  * A service's RPC endpoints on the NATS service framework: each endpoint in the framework's queue group (any
  * number of instances share the load), discoverable with {@code $SRV.PING}, {@code $SRV.INFO} and
- * {@code $SRV.STATS}, errors answered with {@code Nats-Service-Error} and {@code Nats-Service-Error-Code}.
+ * {@code $SRV.STATS}, errors answered with {@code Nats-Service-Error} and {@code Nats-Service-Error-Code}. Every
+ * reply, answer or error, carries {@value RpcHeaders#STATUS}, so a client can tell it from a reply it cannot read.
  *
  * <p>Nothing is subscribed until {@link #start()}: the warm-up calls it once the instance has caught up, so a
  * cold instance never takes a request it would answer from stale state.
@@ -159,7 +160,7 @@ public final class RpcServer {
             try {
                 Q request = parser.parseFrom(message.getData() == null ? new byte[0] : message.getData());
                 R reply = handler.handle(request, new RpcContext(correlationId, callerOf(message)));
-                message.respond(connection, reply.toByteArray());
+                respond(connection, message, reply.toByteArray(), new Headers().put(RpcHeaders.STATUS, RpcHeaders.OK));
                 return "ok";
             } catch (InvalidProtocolBufferException e) {
                 error = new RpcException(RpcStatus.BAD_REQUEST,
@@ -221,16 +222,23 @@ public final class RpcServer {
         }
 
         private static void respondError(Connection connection, ServiceMessage message, RpcException error) {
-            if (message.getReplyTo() == null) {
-                return; // a publish without a reply subject: nobody to tell
-            }
             ErrorDetail.Builder detail = ErrorDetail.newBuilder().setMessage(error.getMessage());
             error.fieldErrors().forEach((field, text) ->
                     detail.addFieldErrors(FieldError.newBuilder().setField(field).setMessage(text)));
+            String code = Integer.toString(error.status().code());
             Headers headers = new Headers()
                     .put(RpcHeaders.SERVICE_ERROR, error.getMessage())
-                    .put(RpcHeaders.SERVICE_ERROR_CODE, Integer.toString(error.status().code()));
-            message.respond(connection, detail.build().toByteArray(), headers);
+                    .put(RpcHeaders.SERVICE_ERROR_CODE, code)
+                    .put(RpcHeaders.STATUS, code);
+            respond(connection, message, detail.build().toByteArray(), headers);
+        }
+
+        /** Every reply carries {@link RpcHeaders#STATUS}: the client refuses one without it. */
+        private static void respond(Connection connection, ServiceMessage message, byte[] body, Headers headers) {
+            if (message.getReplyTo() == null) {
+                return; // a publish without a reply subject: nobody to tell
+            }
+            message.respond(connection, body, headers);
         }
     }
 }

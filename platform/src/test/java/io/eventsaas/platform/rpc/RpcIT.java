@@ -3,6 +3,7 @@ package io.eventsaas.platform.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.eventsaas.contracts.Endpoints;
 import io.eventsaas.contracts.users.GetUser;
 import io.eventsaas.contracts.users.UserDetails;
@@ -13,7 +14,9 @@ import io.eventsaas.platform.eventstore.NewEvent;
 import io.eventsaas.platform.nats.NatsConnector;
 import io.eventsaas.platform.nats.NatsProperties;
 import io.eventsaas.platform.testing.TestInfrastructure;
+import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.RequestFailureMessage;
 import io.nats.service.Discovery;
 import io.nats.service.PingResponse;
 import java.time.Clock;
@@ -45,8 +48,9 @@ class RpcIT {
     @BeforeEach
     void connect() throws Exception {
         namespace = TestInfrastructure.newNamespace();
-        serverSide = connector("users-test", Duration.ofSeconds(2));
-        clientSide = connector("gateway-test", Duration.ofMillis(500));
+        // Patient: a request that should be answered gets time to be, even on a machine under heavy load.
+        serverSide = connector("users-test", Duration.ofSeconds(5));
+        clientSide = connector("gateway-test", Duration.ofSeconds(10));
         client = new RpcClient(clientSide);
     }
 
@@ -72,6 +76,25 @@ class RpcIT {
 
     private UserDetails get(String id) {
         return client.call(Endpoints.GET_USER, GetUser.newBuilder().setUserId(id).build(), UserDetails.parser(), "c-1");
+    }
+
+    private String getUserSubject() {
+        return namespace + "." + Endpoints.GET_USER.subject();
+    }
+
+    /**
+     * A request as a client without {@link RpcClient} sends it. With the connector's {@code advancedRequestBehavior}
+     * a request nobody answered in time is not null but a {@link RequestFailureMessage} without headers: say so,
+     * instead of a NullPointerException on its headers.
+     */
+    private Message rawRequest(byte[] body) throws InterruptedException {
+        Message reply = clientSide.connection().request(getUserSubject(), body, Duration.ofSeconds(10));
+        if (reply instanceof RequestFailureMessage failure) {
+            throw new AssertionError("no reply to " + getUserSubject() + ": " + failure.getReason(),
+                    failure.getCause());
+        }
+        assertThat(reply.getHeaders()).as("the headers of the reply").isNotNull();
+        return reply;
     }
 
     @Test
@@ -124,11 +147,11 @@ class RpcIT {
                 (request, context) -> { throw RpcException.notFound("no such user"); });
         server.start();
 
-        Message reply = clientSide.connection().request(namespace + "." + Endpoints.GET_USER.subject(),
-                GetUser.newBuilder().setUserId("x").build().toByteArray(), Duration.ofSeconds(2));
+        Message reply = rawRequest(GetUser.newBuilder().setUserId("x").build().toByteArray());
 
         assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR_CODE)).isEqualTo("404");
         assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR)).isEqualTo("no such user");
+        assertThat(reply.getHeaders().getFirst(RpcHeaders.STATUS)).isEqualTo("404");
     }
 
     @Test
@@ -138,8 +161,7 @@ class RpcIT {
                 (request, context) -> user(request.getUserId()));
         server.start();
 
-        Message reply = clientSide.connection().request(namespace + "." + Endpoints.GET_USER.subject(),
-                new byte[] {(byte) 0xff, 0x13, 0x37, 0x00, (byte) 0x80}, Duration.ofSeconds(2));
+        Message reply = rawRequest(new byte[] {(byte) 0xff, 0x13, 0x37, 0x00, (byte) 0x80});
 
         assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR_CODE)).isEqualTo("400");
         assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR)).contains("GetUser");
@@ -147,8 +169,61 @@ class RpcIT {
     }
 
     @Test
+    @DisplayName("an answer carries Rpc-Status 200 as well: every reply of the server says what it is")
+    void answersCarryTheirStatus() throws Exception {
+        server = new RpcServer(serverSide, "users", "0.1.0", "test").endpoint(Endpoints.GET_USER, GetUser.parser(),
+                (request, context) -> user(request.getUserId()));
+        server.start();
+
+        Message reply = rawRequest(GetUser.newBuilder().setUserId("u-3").build().toByteArray());
+
+        assertThat(reply.getHeaders().getFirst(RpcHeaders.STATUS)).isEqualTo(RpcHeaders.OK);
+        assertThat(reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR_CODE)).isNull();
+        assertThat(UserDetails.parseFrom(reply.getData()).getUserId()).isEqualTo("u-3");
+    }
+
+    @Test
+    @DisplayName("a bare reply without headers (no RpcServer's) is refused with a clear error, not read as defaults")
+    void bareRepliesAreRefused() throws Exception {
+        // A responder on the endpoint's subject that is no RpcServer: a body, or nothing, and no headers.
+        Dispatcher bare = serverSide.connection().createDispatcher(message -> serverSide.connection().publish(
+                message.getReplyTo(), bareReplyTo(message)));
+        bare.subscribe(getUserSubject());
+        serverSide.connection().flush(Duration.ofSeconds(5));
+
+        for (String id : List.of("u-bare", "empty")) {
+            assertThatThrownBy(() -> get(id)).isInstanceOfSatisfying(RpcException.class, e -> {
+                assertThat(e.status()).isEqualTo(RpcStatus.INTERNAL);
+                assertThat(e.getMessage()).contains(Endpoints.GET_USER.subject()).contains("cannot be read");
+            });
+        }
+    }
+
+    private static byte[] bareReplyTo(Message request) {
+        try {
+            String id = GetUser.parseFrom(request.getData()).getUserId();
+            return id.equals("empty") ? new byte[0] : user(id).toByteArray();
+        } catch (InvalidProtocolBufferException e) {
+            return new byte[0];
+        }
+    }
+
+    @Test
+    @DisplayName("a NATS status message as the reply becomes an RpcException with the matching status")
+    void statusMessagesAreRefused() throws Exception {
+        try (RawNatsResponder responder = new RawNatsResponder(TestInfrastructure.natsUrl(), getUserSubject(),
+                "NATS/1.0 408 Request Timeout\r\n\r\n")) {
+            assertThatThrownBy(() -> get("u")).isInstanceOfSatisfying(RpcException.class, e -> {
+                assertThat(e.status()).isEqualTo(RpcStatus.TIMEOUT);
+                assertThat(e.getMessage()).contains("NATS status 408"); // the status message, not a real timeout
+            });
+            responder.awaitAnswered();
+        }
+    }
+
+    @Test
     @DisplayName("no instance running -> UNAVAILABLE (503); an instance too slow -> TIMEOUT (504)")
-    void noRespondersAndTimeouts() {
+    void noRespondersAndTimeouts() throws Exception {
         assertThatThrownBy(() -> get("u")).isInstanceOfSatisfying(RpcException.class,
                 e -> assertThat(e.status()).isEqualTo(RpcStatus.UNAVAILABLE));
 
@@ -158,9 +233,15 @@ class RpcIT {
                     return user("late");
                 });
         server.start();
-
-        assertThatThrownBy(() -> get("u")).isInstanceOfSatisfying(RpcException.class,
-                e -> assertThat(e.status()).isEqualTo(RpcStatus.TIMEOUT));
+        NatsConnector impatient = connector("gateway-impatient", Duration.ofMillis(500));
+        try {
+            assertThatThrownBy(() -> new RpcClient(impatient).call(Endpoints.GET_USER,
+                    GetUser.newBuilder().setUserId("u").build(), UserDetails.parser(), "c-1"))
+                    .isInstanceOfSatisfying(RpcException.class,
+                            e -> assertThat(e.status()).isEqualTo(RpcStatus.TIMEOUT));
+        } finally {
+            impatient.close();
+        }
     }
 
     @Test
