@@ -201,6 +201,8 @@ class NatsPermissionsIT {
         try (Client gw = Client.connect("gateway")) {
             Message reply = gw.connection.request("rpc.users.get-user", new byte[0], Duration.ofSeconds(5));
             assertThat(reply).as("user-service answers the gateway's request").isNotNull();
+            assertThat(reply.hasHeaders() ? reply.getHeaders().getFirst(RpcHeaders.STATUS) : null)
+                    .as("its answer, not a NATS status").isNotNull();
             KeyValue views = gw.connection.keyValue("views");
 
             String subject = "events.user." + UUID.randomUUID();
@@ -327,8 +329,10 @@ class NatsPermissionsIT {
             }
             Message reply = connection.request(NatsMessage.builder().subject(subject).headers(headers)
                     .data(request.toByteArray()).build(), Duration.ofSeconds(10));
-            String status = reply.getHeaders() == null ? null : reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR_CODE);
-            if (status != null && !subject.endsWith("start-session")) {
+            assertThat(reply).as("%s answered within 10 s", subject).isNotNull();
+            String status = reply.getHeaders() == null ? null : reply.getHeaders().getFirst(RpcHeaders.STATUS);
+            assertThat(status).as("%s answered as an RPC handler does", subject).isNotNull();
+            if (!RpcHeaders.OK.equals(status) && !subject.endsWith("start-session")) {
                 throw new AssertionError(subject + " answered " + status + ": "
                         + reply.getHeaders().getFirst(RpcHeaders.SERVICE_ERROR));
             }
