@@ -273,6 +273,19 @@ public final class EventStore {
     }
 
     /** The sequence of the newest message in the stream, 0 when it is empty. */
+    /**
+     * The stream's name and creation time: a stream deleted and created again (a reset, a restore from the archive)
+     * numbers its events from 1 again, so a sequence means something only together with this.
+     */
+    public String streamIdentity() {
+        try {
+            StreamInfo info = connection().jetStreamManagement().getStreamInfo(streamName);
+            return streamName + " created " + info.getCreateTime().toInstant();
+        } catch (IOException | JetStreamApiException e) {
+            throw new EventStoreException("cannot read the state of stream " + streamName + ": " + e.getMessage(), e);
+        }
+    }
+
     public long lastSequence() {
         try {
             return connection().jetStreamManagement().getStreamInfo(streamName).getStreamState().getLastSequence();

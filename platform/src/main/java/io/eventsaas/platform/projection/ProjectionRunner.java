@@ -99,6 +99,8 @@ public final class ProjectionRunner implements AutoCloseable {
     private volatile long position;
     private volatile long target = -1;
     private volatile long streamLast;
+    /** The stream the checkpoint counts in (name and creation time), written with every checkpoint. */
+    private volatile String streamIdentity;
     private volatile boolean running;
     private volatile long startedAtNanos;
     private IterableConsumer consumer;
@@ -186,8 +188,14 @@ public final class ProjectionRunner implements AutoCloseable {
             return;
         }
         checkpoints.ensureTable();
-        position = checkpoints.read(projection.name());
-        target = eventStore.lastSequence();
+        long checkpoint = checkpoints.read(projection.name());
+        long streamLast = eventStore.lastSequence();
+        // Before anything counts as caught up: a checkpoint from another stream would skip this one's events.
+        String stream = eventStore.streamIdentity();
+        checkpoints.ensureSameStream(projection.name(), stream, checkpoint, streamLast);
+        streamIdentity = stream;
+        position = checkpoint;
+        target = streamLast;
         startedAtNanos = System.nanoTime();
         log.info("Projection {} starting after sequence {}; the stream's last sequence is {}{}", projection.name(),
                 position, target, position == 0 && target > 0 ? " (empty database: replaying from the first event)" : "");
@@ -348,7 +356,7 @@ public final class ProjectionRunner implements AutoCloseable {
                 ParkedEvent.PARKED, 1);
         transactions.executeWithoutResult(status -> {
             long checkpoint = checkpoints.lockAndRead(projection.name());
-            checkpoints.write(projection.name(), Math.max(checkpoint, sequence));
+            checkpoints.write(projection.name(), Math.max(checkpoint, sequence), streamIdentity);
         });
         advanceTo(sequence);
     }
@@ -440,7 +448,7 @@ public final class ProjectionRunner implements AutoCloseable {
                         projection.applyBatch(events);
                     }
                 }
-                checkpoints.write(projection.name(), Math.max(checkpoint, last));
+                checkpoints.write(projection.name(), Math.max(checkpoint, last), streamIdentity);
                 return events.size();
             });
         }

@@ -1,6 +1,7 @@
 package io.eventsaas.platform.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.eventsaas.platform.eventstore.Append;
@@ -135,6 +136,35 @@ class ProjectionRunnerIT {
         }
 
         assertThat(seen()).isEqualTo(150);
+    }
+
+    @Test
+    @DisplayName("a read model built from a stream that was since deleted and created again refuses to start and says "
+            + "why, even once the new stream is longer; emptied, it rebuilds from the new stream")
+    void refusesACheckpointFromAnotherStream() throws Exception {
+        appendEvents(5, "ThingMade");
+        try (ProjectionRunner runner = runner()) {
+            runner.catchUp();
+        }
+        connector.connection().jetStreamManagement().deleteStream(store.streamName());
+        store.ensureStream();
+        long last = appendEvents(8, "ThingMade"); // past the old checkpoint: the sequences alone would not tell
+
+        try (ProjectionRunner runner = runner()) {
+            assertThatThrownBy(runner::catchUp).isInstanceOf(ForeignStreamException.class)
+                    .hasMessageContaining("built from another stream").hasMessageContaining("checkpoint is sequence 5")
+                    .hasMessageContaining("last sequence " + last);
+            assertThat(runner.isCaughtUp()).as("never ready on another stream's checkpoint").isFalse();
+        }
+        assertThat(seen()).as("nothing of the new stream applied on top of the old rows").isEqualTo(5);
+
+        jdbc.execute("DELETE FROM seen");
+        jdbc.execute("DELETE FROM projection_checkpoint");
+        try (ProjectionRunner runner = runner()) {
+            runner.catchUp();
+            assertThat(runner.position()).isEqualTo(last);
+        }
+        assertThat(seen()).isEqualTo(8);
     }
 
     @Test
