@@ -10,10 +10,10 @@ public final class ForeignStreamException extends IllegalStateException {
 
     ForeignStreamException(String projection, String recordedStream, long checkpoint, String stream,
             long streamLast) {
-        super("read model " + projection + " was built from another stream: its checkpoint is sequence " + checkpoint
+        super("read model " + projection + " was built from another stream; drop or empty this service's database "
+                + "and restart to rebuild it from this one. Its checkpoint is sequence " + checkpoint
                 + (recordedStream == null ? "" : " of " + recordedStream) + ", but the stream is now " + stream
                 + " with last sequence " + streamLast + " (deleted and created again, restored from the archive, or "
-                + "another NATS_NAMESPACE). Drop or empty this service's database and restart: it rebuilds the read "
-                + "model from the stream.");
+                + "another NATS_NAMESPACE)");
     }
 }
