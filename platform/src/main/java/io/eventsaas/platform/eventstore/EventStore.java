@@ -274,24 +274,26 @@ public final class EventStore {
 
     /** The sequence of the newest message in the stream, 0 when it is empty. */
     /**
-     * The stream's name and creation time: a stream deleted and created again (a reset, a restore from the archive)
-     * numbers its events from 1 again, so a sequence means something only together with this.
+     * Which stream this is and where it ends, from one stream-info request. The identity is the stream's name and
+     * creation time: a stream deleted and created again (a reset, a restore from the archive) numbers its events
+     * from 1 again, so a sequence means something only together with it.
      */
-    public String streamIdentity() {
+    public record Tail(String streamIdentity, long lastSequence) {
+    }
+
+    public Tail tail() {
         try {
             StreamInfo info = connection().jetStreamManagement().getStreamInfo(streamName);
-            return streamName + " created " + info.getCreateTime().toInstant();
+            String created = info.getCreateTime() == null ? "at an unknown time" : info.getCreateTime().toInstant()
+                    .toString();
+            return new Tail(streamName + " created " + created, info.getStreamState().getLastSequence());
         } catch (IOException | JetStreamApiException e) {
             throw new EventStoreException("cannot read the state of stream " + streamName + ": " + e.getMessage(), e);
         }
     }
 
     public long lastSequence() {
-        try {
-            return connection().jetStreamManagement().getStreamInfo(streamName).getStreamState().getLastSequence();
-        } catch (IOException | JetStreamApiException e) {
-            throw new EventStoreException("cannot read the state of stream " + streamName + ": " + e.getMessage(), e);
-        }
+        return tail().lastSequence();
     }
 
     private MessageInfo lastMessageOf(String subject) {

@@ -189,11 +189,11 @@ public final class ProjectionRunner implements AutoCloseable {
         }
         checkpoints.ensureTable();
         long checkpoint = checkpoints.read(projection.name());
-        long streamLast = eventStore.lastSequence();
+        EventStore.Tail tail = eventStore.tail();
+        long streamLast = tail.lastSequence();
         // Before anything counts as caught up: a checkpoint from another stream would skip this one's events.
-        String stream = eventStore.streamIdentity();
-        checkpoints.ensureSameStream(projection.name(), stream, checkpoint, streamLast);
-        streamIdentity = stream;
+        checkpoints.ensureSameStream(projection.name(), tail.streamIdentity(), checkpoint, streamLast);
+        streamIdentity = tail.streamIdentity();
         position = checkpoint;
         target = streamLast;
         startedAtNanos = System.nanoTime();
